@@ -1,0 +1,159 @@
+"""Stage 2, chunk: cut a `Document` into short, citable `Chunk`s that follow its structure.
+
+Entry point: `chunk_document(document)`. A chunk never crosses a heading or a page; it is a
+paragraph, a list item (a lead-in ending in ":" keeps its list), or, for a long paragraph,
+a window of up to three sentences around each sentence (sentence ± 1). Every chunk's text
+is a verbatim substring of its page text, and its id is a hash of the document's content
+hash, its position and its text, so re-chunking the same file gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from assistant.models import Block, Chunk, Document
+
+MAX_CHUNK_CHARS = 520  # about one quote: staff cite one to three sentences
+MAX_LIST_CHARS = 900  # a lead-in with its short list items stays one chunk up to this size
+MIN_CHUNK_WORDS = 4  # shorter blocks are labels of a letterhead ("Kenmerk", "Bijlage(n)")
+
+# Abbreviations after which a full stop does not end a Dutch sentence. Tested libraries
+# (pysbd, sentencex) split "o.a. van", "ca. 5 mln. euro" and "art. 3 lid 2" wrongly.
+_ABBREVIATIONS = set(
+    """a.s. art. bijv. bv. blz. c.q. ca. d.d. d.w.z. dhr. dr. drs. e.a. e.d. e.v. enz. etc.
+    excl. fig. hfst. i.c.m. i.o.m. i.p.v. i.s.m. i.v.m. ing. incl. ir. jl. jr. lid. m.b.t.
+    m.b.v. m.i.v. m.n. m.u.v. max. mevr. min. mld. mln. mr. mrd. nl. nr. o.a. o.b.v. o.i.d.
+    o.l.v. p. pag. par. prof. red. resp. sr. st. t.a.v. t.b.v. t.o.v. tab. vgl. vnl. vs.
+    vz. z.g.a.n. z.s.m. zgn. jan. feb. mrt. apr. jun. jul. aug. sep. sept. okt. nov. dec.
+    e.g. i.e. no. approx. cf.""".split()
+)
+_BOUNDARY = re.compile(r"[.!?]+[’”\"')\]]*\s+(?=[•\"“‘'(A-ZÀ-Ý0-9])")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans of Dutch (or English) text; abbreviations and list numbers don't split."""
+    spans: list[Span] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start : m.start() + 1]
+        token = before.split()[-1].lower() if before.split() else ""
+        if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.){2,}", token):
+            continue
+        if re.fullmatch(r"[a-zà-ÿ]\.", token) and token[0].isupper():
+            continue
+        if re.fullmatch(r"[A-Z]\.", before.split()[-1]):
+            continue  # an initial: "J. de Vries"
+        if re.fullmatch(r"\d{1,2}\.", token):
+            prev = text[start : m.start() - len(token) + 1].rstrip()
+            if not prev or prev.endswith((":", ";", "\n")):
+                continue  # an enumerator: "Dit zijn: 1. ..."
+        end = m.end()
+        trimmed = end
+        while trimmed > start and text[trimmed - 1].isspace():
+            trimmed -= 1
+        spans.append(Span(start, trimmed))
+        start = end
+    tail = text[start:].rstrip()
+    if tail.strip():
+        spans.append(Span(start, start + len(tail)))
+    return spans
+
+
+def _merge_lists(blocks: list[Block]) -> list[tuple[int, int, str]]:
+    """(first, last, kind) block ranges: a lead-in ending in ':' absorbs its short items."""
+    ranges: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        j = i
+        if block.kind in ("paragraph", "item") and block.text.rstrip().endswith(":"):
+            size = len(block.text)
+            while (
+                j + 1 < len(blocks)
+                and blocks[j + 1].kind == "item"
+                and size + len(blocks[j + 1].text) + 1 <= MAX_LIST_CHARS
+            ):
+                j += 1
+                size += len(blocks[j].text) + 1
+        ranges.append((i, j, block.kind))
+        i = j + 1
+    return ranges
+
+
+def _windows(text: str, base: int) -> list[Span]:
+    """Sentence ± 1 windows inside one long block, each at most MAX_CHUNK_CHARS if possible."""
+    sentences = split_sentences(text)
+    if len(text) <= MAX_CHUNK_CHARS or len(sentences) <= 1:
+        return [Span(base, base + len(text))]
+    windows: list[Span] = []
+    for k in range(len(sentences)):
+        lo, hi = max(0, k - 1), min(len(sentences) - 1, k + 1)
+        # shrink the window around sentence k until it fits
+        while sentences[hi].end - sentences[lo].start > MAX_CHUNK_CHARS and (lo < k or hi > k):
+            if hi > k and (
+                lo == k
+                or sentences[hi].end - sentences[k].end >= sentences[k].start - sentences[lo].start
+            ):
+                hi -= 1
+            else:
+                lo += 1
+        span = Span(base + sentences[lo].start, base + sentences[hi].end)
+        if not windows or span != windows[-1]:
+            windows.append(span)
+    # drop windows that are contained in a neighbour (they add nothing)
+    return [
+        w
+        for w in windows
+        if not any(o != w and o.start <= w.start and w.end <= o.end for o in windows)
+    ]
+
+
+def chunk_id(document_sha: str, position: int, text: str) -> str:
+    digest = hashlib.sha256(f"{document_sha}:{position}:{text}".encode()).hexdigest()
+    return digest[:24]
+
+
+def chunk_document(document: Document) -> list[Chunk]:
+    """All chunks of a document, in reading order."""
+    chunks: list[Chunk] = []
+    heading = ""
+    for page in document.pages:
+        offsets = []
+        pos = 0
+        for block in page.blocks:
+            offsets.append(pos)
+            pos += len(block.text) + 1
+        page_text = page.text
+        for first, last, kind in _merge_lists(list(page.blocks)):
+            if kind == "heading":
+                heading = page.blocks[first].text
+                continue
+            start = offsets[first]
+            end = offsets[last] + len(page.blocks[last].text)
+            text = page_text[start:end]
+            if len(text.split()) < MIN_CHUNK_WORDS:
+                continue
+            for span in _windows(text, start):
+                piece = page_text[span.start : span.end]
+                position = len(chunks)
+                chunks.append(
+                    Chunk(
+                        id=chunk_id(document.sha256, position, piece),
+                        doc_path=document.path,
+                        position=position,
+                        text=piece,
+                        page=page.number,
+                        section=heading,
+                        start=span.start,
+                        end=span.end,
+                    )
+                )
+    return chunks

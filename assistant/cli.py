@@ -1,0 +1,149 @@
+"""Command line: `python -m assistant ingest|ask|check|serve|eval|bench`.
+
+Holds no logic of its own: every command calls the `Assistant` service (or the eval and
+bench harnesses) and prints what comes back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.config import load_settings
+from assistant.models import Answer, Filters
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False))
+
+
+def _filters(args: argparse.Namespace) -> Filters:
+    return Filters(
+        doc_types=tuple(args.doc_type or ()),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        documents=tuple(args.document or ()),
+    )
+
+
+def format_answer(answer: Answer) -> str:
+    """Readable text: the answer with [n] markers, then the numbered sources."""
+    lines = [answer.answer, ""]
+    if answer.citations:
+        lines.append("Bronnen:" if not answer.abstained else "Mogelijk relevante passages:")
+        for c in answer.citations:
+            lines.append(f"[{c.n}] {c.reference()}")
+            lines.append(f"    “{c.quote}”")
+    return "\n".join(lines)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.service import Assistant
+
+    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    progress = None
+    bar = None
+    if sys.stderr.isatty() and not args.json:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="bestand", file=sys.stderr)
+
+        def progress(name: str, number: int, total: int) -> None:
+            bar.total = total
+            bar.set_postfix_str(name[-40:])
+            bar.update(1)
+
+    report = assistant.ingest(args.paths or None, rebuild=args.rebuild, progress=progress)
+    if bar is not None:
+        bar.close()
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(
+            f"{report.documents} documenten, {report.chunks} fragmenten: {report.added} nieuw, "
+            f"{report.updated} bijgewerkt, {report.unchanged} ongewijzigd, "
+            f"{report.removed} verwijderd, {len(report.failed)} mislukt"
+        )
+        for failure in report.failed:
+            print(f"  MISLUKT {failure.path}: {failure.error}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.service import Assistant
+
+    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    if not assistant.documents():
+        print("De index is leeg: voer eerst `python -m assistant ingest` uit.", file=sys.stderr)
+        return 1
+    questions = (
+        [q for q in (line.strip() for line in sys.stdin) if q]
+        if args.question == "-"
+        else [args.question]
+    )
+    filters = _filters(args)
+    for question in questions:
+        answer = assistant.ask(question, filters, args.top_k)
+        if args.json:
+            _print_json(answer.to_dict())
+        else:
+            print(format_answer(answer))
+            print()
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from assistant.service import Assistant
+
+    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    report = assistant.check(repair=args.repair)
+    _print_json(report.to_dict())
+    return 0 if report.consistent or args.repair else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant",
+        description="NLDTIB-beleidsassistent: antwoorden met controleerbare bronnen.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--index-dir", type=Path, help="index folder (default: indexes/)")
+        p.add_argument("--corpus-dir", type=Path, help="corpus folder (default: corpus/)")
+
+    p = sub.add_parser("ingest", help="index the corpus (incremental)")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--rebuild", action="store_true", help="re-embed everything from scratch")
+    common(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", help="answer a question ('-' reads one per line from stdin)")
+    p.add_argument("question")
+    p.add_argument("--top-k", type=int, default=None)
+    p.add_argument("--json", action="store_true", help="one JSON object per question")
+    p.add_argument("--doc-type", action="append", choices=["nota", "kamerbrief", "studie", "other"])
+    p.add_argument("--date-from", help="yyyy-mm-dd")
+    p.add_argument("--date-to", help="yyyy-mm-dd")
+    p.add_argument("--document", action="append", help="restrict to this document path")
+    common(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("check", help="verify that Chroma and the store agree")
+    p.add_argument("--repair", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ValueError, RuntimeError) as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 1

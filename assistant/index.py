@@ -1,0 +1,429 @@
+"""Stage 3, index: keep the SQLite store, its BM25 table and the Chroma vectors in step.
+
+Entry point: `Index(settings).sync(paths)`. Per file: unchanged content (same SHA-256) is
+skipped, changed content replaces its chunks, deleted files leave the index, and catalog
+edits update metadata without re-embedding. Writes go Chroma first, then the SQLite store
+in one transaction (the source of truth), then stale vectors are deleted; after a crash
+`check(repair=True)`, run automatically by the next sync, brings Chroma back in line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.chunk import chunk_document
+from assistant.config import Settings
+from assistant.embed import SentenceTransformerEmbedder, USEEmbedder
+from assistant.ingest import (
+    SUPPORTED_SUFFIXES,
+    IngestError,
+    apply_catalog,
+    file_sha256,
+    load_catalog,
+    load_document,
+)
+from assistant.models import Chunk, DocumentMeta, Filters, IngestFailure, IngestReport
+from assistant.store import Store, date_int
+
+log = logging.getLogger(__name__)
+
+FileProgress = Callable[[str, int, int], None]
+_SYNC_FLAG = "sync_in_progress"
+
+
+class IndexMismatchError(RuntimeError):
+    """The index was built with another embedding model than the settings name."""
+
+
+def chroma_client(settings: Settings):
+    """A Chroma client for the settings: a server when a host is set, else a local folder."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_host:
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+        )
+    settings.chroma_path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+class VectorLeg:
+    """One embedding model and its Chroma collection, written and read through llama-index."""
+
+    def __init__(self, name: str, embedder, client, collection_name: str) -> None:
+        self.name = name
+        self.embedder = embedder
+        self.collection_name = collection_name
+        self._client = client
+        self._collection = None
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            # embedding_function=None: chroma must never fall back to its default model
+            self._collection = self._client.get_or_create_collection(
+                self.collection_name,
+                metadata={"embed_model": self.embedder.name},
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+            built_with = (self._collection.metadata or {}).get("embed_model")
+            if built_with != self.embedder.name:
+                raise IndexMismatchError(
+                    f"collection {self.collection_name} holds vectors of {built_with!r}, not "
+                    f"{self.embedder.name!r}; run `python -m assistant ingest --rebuild`"
+                )
+        return self._collection
+
+    @property
+    def vector_store(self):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
+
+    def drop(self) -> None:
+        try:
+            self._client.delete_collection(self.collection_name)
+        except Exception:  # not there: nothing to drop
+            pass
+        self._collection = None
+
+    def add(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> None:
+        from llama_index.core.schema import TextNode
+
+        if not chunks:
+            return
+        texts = [c.context_text(m.title) for c, m in zip(chunks, metas, strict=True)]
+        vectors = self.embedder.embed_documents(texts)
+        nodes = [
+            TextNode(
+                id_=c.id,
+                text=c.text,
+                embedding=v.tolist(),
+                metadata=vector_metadata(c, m),
+                excluded_embed_metadata_keys=["doc_path"],
+            )
+            for c, m, v in zip(chunks, metas, vectors, strict=True)
+        ]
+        self.delete([c.id for c in chunks])  # chroma's add keeps an existing id's old vector
+        self.vector_store.add(nodes)
+
+    def delete(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), 5000):
+            batch = ids[start : start + 5000]
+            if batch:
+                self.collection.delete(ids=batch)
+
+    def update_metadata(self, chunks: list[Chunk], meta: DocumentMeta) -> None:
+        if chunks:
+            self.collection.update(
+                ids=[c.id for c in chunks], metadatas=[vector_metadata(c, meta) for c in chunks]
+            )
+
+    def ids(self) -> set[str]:
+        found: set[str] = set()
+        offset, page = 0, 20000
+        while True:
+            batch = self.collection.get(include=[], limit=page, offset=offset)["ids"]
+            found.update(batch)
+            if len(batch) < page:
+                return found
+            offset += page
+
+    def search(self, query: str, k: int, filters: Filters) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first."""
+        from llama_index.core.vector_stores import VectorStoreQuery
+
+        vector = self.embedder.embed_query(query)
+        result = self.vector_store.query(
+            VectorStoreQuery(
+                query_embedding=vector.tolist(),
+                similarity_top_k=k,
+                filters=metadata_filters(filters),
+            )
+        )
+        # llama-index reports exp(-distance); chroma's cosine distance is 1 - similarity
+        return [
+            (node_id, 1.0 + math.log(max(sim, 1e-12)))
+            for node_id, sim in zip(result.ids or [], result.similarities or [], strict=False)
+        ]
+
+
+def vector_metadata(chunk: Chunk, meta: DocumentMeta) -> dict:
+    return {
+        "doc_path": chunk.doc_path,
+        "doc_type": meta.doc_type,
+        "date": date_int(meta.date),
+        "page": chunk.page if chunk.page is not None else -1,
+        "position": chunk.position,
+    }
+
+
+def metadata_filters(filters: Filters):
+    """The filters as llama-index MetadataFilters (None when there are none)."""
+    from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
+
+    parts = []
+    if filters.doc_types:
+        parts.append(
+            MetadataFilter(key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN)
+        )
+    if filters.documents:
+        parts.append(
+            MetadataFilter(key="doc_path", value=list(filters.documents), operator=FilterOperator.IN)
+        )
+    if filters.date_from:
+        parts.append(
+            MetadataFilter(key="date", value=date_int(filters.date_from), operator=FilterOperator.GTE)
+        )
+    if filters.date_to:
+        parts.append(
+            MetadataFilter(key="date", value=date_int(filters.date_to), operator=FilterOperator.LTE)
+        )
+    return MetadataFilters(filters=parts) if parts else None
+
+
+@dataclass
+class CheckReport:
+    """Differences between the store and each Chroma collection."""
+
+    chunks: int = 0
+    missing: dict[str, int] = field(default_factory=dict)  # in the store, not in chroma
+    orphaned: dict[str, int] = field(default_factory=dict)  # in chroma, not in the store
+    repaired: bool = False
+
+    @property
+    def consistent(self) -> bool:
+        return not any(self.missing.values()) and not any(self.orphaned.values())
+
+    def to_dict(self) -> dict:
+        return {
+            "consistent": self.consistent,
+            "chunks": self.chunks,
+            "missing": self.missing,
+            "orphaned": self.orphaned,
+            "repaired": self.repaired,
+        }
+
+
+class Index:
+    """The store, its lexical index and the vector legs, for one settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = Store(settings.store_path)
+        self._client = None
+        self._legs: list[VectorLeg] | None = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = chroma_client(self.settings)
+        return self._client
+
+    @property
+    def legs(self) -> list[VectorLeg]:
+        """The dense legs: the sentence-transformers model, then USE when switched on."""
+        if self._legs is None:
+            from assistant.embed import slug
+
+            prefix = self.settings.collection_prefix
+            st = SentenceTransformerEmbedder(self.settings.embed_model)
+            legs = [VectorLeg("st", st, self.client, f"{prefix}-st-{slug(st.name)}")]
+            if self.settings.use_multilingual_leg:
+                legs.append(VectorLeg("use", USEEmbedder(), self.client, f"{prefix}-use-m3"))
+            self._legs = legs
+        return self._legs
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- sync -------------------------------------------------------------------------------
+
+    def sync(
+        self,
+        paths: list[Path] | None = None,
+        *,
+        rebuild: bool = False,
+        progress: FileProgress | None = None,
+    ) -> IngestReport:
+        """Bring the index in line with the files under `paths` (default: the corpus)."""
+        corpus = self.settings.corpus_dir
+        paths = paths or [corpus]
+        report = IngestReport()
+        if rebuild:
+            for leg in self.legs:
+                leg.drop()
+            for doc in self.store.documents():
+                self.store.remove_document(doc["path"])
+        elif self.store.get_setting(_SYNC_FLAG):
+            log.warning("the previous ingest did not finish; repairing the index first")
+            self.check(repair=True)
+        self.store.set_setting(_SYNC_FLAG, "1")
+
+        try:
+            catalog = load_catalog(self.settings.catalog_path)
+        except IngestError as exc:
+            report.failed.append(IngestFailure(str(self.settings.catalog_path), str(exc)))
+            catalog = {}
+        files, scanned_dirs = _collect_files(paths)
+        report.removed = self._remove_missing(scanned_dirs, corpus)
+
+        for number, file in enumerate(files, start=1):
+            key = document_key(file, corpus)
+            if progress:
+                progress(key, number, len(files))
+            try:
+                outcome = self._sync_file(file, key, catalog)
+            except IngestError as exc:
+                report.failed.append(IngestFailure(key, str(exc)))
+                continue
+            except Exception as exc:  # one bad file never stops the others
+                log.exception("unexpected failure on %s", key)
+                report.failed.append(IngestFailure(key, f"onverwachte fout: {exc!r}"))
+                continue
+            setattr(report, outcome, getattr(report, outcome) + 1)
+
+        self.store.set_setting(_SYNC_FLAG, None)
+        report.documents = len(self.store.documents())
+        report.chunks = self.store.chunk_count()
+        return report
+
+    def _sync_file(self, file: Path, key: str, catalog: dict) -> str:
+        if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise IngestError(f"bestandstype {file.suffix or '(geen)'} niet ondersteund")
+        if not file.is_file():
+            raise IngestError("bestand bestaat niet")
+        sha = file_sha256(file)
+        existing = self.store.document(key)
+        if existing and existing["sha256"] == sha:
+            extracted = DocumentMeta(**json.loads(existing["extracted_meta"]))
+            meta = apply_catalog(extracted, catalog.get(key))
+            if meta != _stored_meta(existing):
+                self.store.update_meta(key, meta)
+                chunks = self.store.chunks_of(key)
+                for leg in self.legs:
+                    leg.update_metadata(chunks, meta)
+                return "updated"
+            return "unchanged"
+        twin = self.store.document_by_sha(sha)
+        if twin and twin["path"] != key:
+            raise IngestError(f"zelfde inhoud als {twin['path']}: niet dubbel geïndexeerd")
+
+        document = load_document(
+            file, self.settings.corpus_dir, catalog, max_pdf_pages=self.settings.max_pdf_pages
+        )
+        document.path = key
+        chunks = chunk_document(document)
+        if not chunks:
+            raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
+        metas = [document.meta] * len(chunks)
+        for leg in self.legs:
+            leg.add(chunks, metas)
+        old_ids = self.store.replace_document(document, chunks)
+        stale = sorted(set(old_ids) - {c.id for c in chunks})
+        for leg in self.legs:
+            leg.delete(stale)
+        return "updated" if existing else "added"
+
+    def _remove_missing(self, scanned_dirs: list[Path], corpus: Path) -> int:
+        removed = 0
+        for doc in self.store.documents():
+            file = document_file(doc["path"], corpus)
+            under_scan = any(_is_within(file, d) for d in scanned_dirs)
+            if under_scan and not file.exists():
+                self.remove(doc["path"])
+                removed += 1
+        return removed
+
+    def remove(self, key: str) -> None:
+        """Take one document out of the store and every vector leg."""
+        ids = self.store.remove_document(key)
+        for leg in self.legs:
+            leg.delete(ids)
+
+    # --- consistency ------------------------------------------------------------------------
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Compare the store with every Chroma collection; with repair, make them agree."""
+        store_ids = self.store.chunk_ids()
+        report = CheckReport(chunks=len(store_ids))
+        for leg in self.legs:
+            chroma_ids = leg.ids()
+            missing = sorted(store_ids - chroma_ids)
+            orphaned = sorted(chroma_ids - store_ids)
+            report.missing[leg.name] = len(missing)
+            report.orphaned[leg.name] = len(orphaned)
+            if repair:
+                leg.delete(orphaned)
+                found = self.store.chunks_by_id(missing)
+                pairs = [found[i] for i in missing if i in found]
+                for start in range(0, len(pairs), 256):
+                    batch = pairs[start : start + 256]
+                    leg.add([c for c, _ in batch], [m for _, m in batch])
+        if repair:
+            report.repaired = True
+            self.store.set_setting(_SYNC_FLAG, None)
+        return report
+
+
+def _stored_meta(row: dict) -> DocumentMeta:
+    return DocumentMeta(
+        title=row["title"],
+        doc_type=row["doc_type"],
+        date=row["date"],
+        kenmerk=row["kenmerk"],
+        source_url=row["source_url"],
+    )
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def document_key(file: Path, corpus: Path) -> str:
+    """A document's identity: its path relative to the corpus, or absolute outside it."""
+    try:
+        return file.resolve().relative_to(corpus.resolve()).as_posix()
+    except ValueError:
+        return file.resolve().as_posix()
+
+
+def document_file(key: str, corpus: Path) -> Path:
+    path = Path(key)
+    return path if path.is_absolute() else corpus / path
+
+
+def _collect_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    files: list[Path] = []
+    dirs: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            dirs.append(path)
+            files.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            files.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            unique.append(f)
+    return unique, dirs

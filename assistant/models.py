@@ -1,0 +1,176 @@
+"""The typed things that flow through the pipeline: Document → Chunk → Evidence → Answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+DOC_TYPES = ("nota", "kamerbrief", "studie", "other")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of a page: kind is heading, paragraph, item or footnote."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Cleaned blocks of one physical page (1-based number), or of a file without pages."""
+
+    number: int | None
+    blocks: tuple[Block, ...]
+
+    @property
+    def text(self) -> str:
+        """The page's extracted text: its blocks, one per line. Quotes are substrings of it."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass
+class DocumentMeta:
+    """What a citation needs to know about a document."""
+
+    title: str
+    doc_type: str = "other"
+    date: str | None = None  # ISO yyyy-mm-dd
+    kenmerk: str | None = None
+    source_url: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    """One source file, read and cleaned, with its metadata."""
+
+    path: str  # path relative to the corpus folder (the document's identity)
+    sha256: str  # hash of the raw file bytes
+    meta: DocumentMeta
+    pages: list[Page]
+    file_type: str  # pdf, txt, md, docx
+    extracted_meta: DocumentMeta | None = None  # as read from the file, before the catalog
+
+    def __post_init__(self) -> None:
+        if self.extracted_meta is None:
+            self.extracted_meta = self.meta
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """The unit that is indexed: a short structural passage with its place in the document."""
+
+    id: str
+    doc_path: str
+    position: int  # order within the document
+    text: str  # verbatim substring of the page text
+    page: int | None
+    section: str  # nearest heading above it ("" when none)
+    start: int  # character offsets into the page text
+    end: int
+
+    def context_text(self, title: str) -> str:
+        """Text with its document title and heading in front: what the retrieval legs index."""
+        parts = [title, self.section, self.text]
+        return " — ".join(p for p in parts if p)
+
+
+@dataclass
+class Evidence:
+    """A quote of one to three sentences inside a retrieved chunk, with its scores."""
+
+    chunk: Chunk
+    quote: str  # verbatim substring of chunk.text
+    score: float
+    meta: DocumentMeta
+    leg_ranks: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Citation:
+    """A numbered source as shown to the user and exported."""
+
+    n: int
+    document: str
+    title: str
+    doc_type: str
+    date: str | None
+    kenmerk: str | None
+    page: int | None
+    section: str
+    quote: str
+    score: float
+
+    def reference(self) -> str:
+        """The way staff cite a source: (titel, kenmerk, datum, p. N)."""
+        parts = [self.title, self.kenmerk, self.date]
+        parts.append(f"p. {self.page}" if self.page else (self.section or None))
+        return "(" + ", ".join(p for p in parts if p) + ")"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """The assistant's reply to one question."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [c.to_dict() for c in self.citations],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions applied to every retrieval leg."""
+
+    doc_types: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None
+    documents: tuple[str, ...] = ()  # document paths
+
+    def __post_init__(self) -> None:
+        unknown = set(self.doc_types) - set(DOC_TYPES)
+        if unknown:
+            raise ValueError(f"unknown doc_type(s): {sorted(unknown)}; use {DOC_TYPES}")
+
+    @property
+    def empty(self) -> bool:
+        return not (self.doc_types or self.date_from or self.date_to or self.documents)
+
+
+@dataclass
+class IngestFailure:
+    path: str
+    error: str
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did; the CLI prints it as JSON."""
+
+    documents: int = 0
+    chunks: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failed: list[IngestFailure] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,302 @@
+"""The SQLite store beside Chroma: documents, chunks, page texts and the BM25 lexical index.
+
+It is the source of truth for what is indexed. The lexical index is an SQLite FTS5 table in
+the same database, so it changes in the same transaction as the chunks and can never drift
+from them; FTS5 keeps BM25 statistics incrementally, so adding one file touches only that
+file's rows (bm25s, which the issue suggested, can only rebuild its whole index: bm25s
+issues #5 and #98). Chroma is reconciled against this store after a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from assistant.analysis import analyze
+from assistant.models import Chunk, Document, DocumentMeta, Filters
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    title TEXT NOT NULL,
+    doc_type TEXT NOT NULL,
+    date TEXT,
+    kenmerk TEXT,
+    source_url TEXT,
+    file_type TEXT NOT NULL,
+    extracted_meta TEXT NOT NULL,
+    pages INTEGER NOT NULL,
+    chunks INTEGER NOT NULL,
+    indexed_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
+CREATE TABLE IF NOT EXISTS pages (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    number INTEGER,
+    text TEXT NOT NULL,
+    PRIMARY KEY (doc_path, idx)
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    page INTEGER,
+    page_idx INTEGER NOT NULL,
+    section TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_path);
+CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(body, context, tokenize = 'ascii');
+"""
+
+# BM25 column weights: the chunk's own words count fully, its heading and title less.
+_BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.35
+
+
+def date_int(iso: str | None) -> int:
+    """yyyy-mm-dd as an integer yyyymmdd (0 when unknown): Chroma filters compare numbers."""
+    return int(iso.replace("-", "")[:8]) if iso else 0
+
+
+class Store:
+    """SQLite database of documents and chunks with an FTS5 BM25 index."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, tuple(params)).fetchall()
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def get_setting(self, key: str) -> str | None:
+        rows = self._query("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
+    # --- documents --------------------------------------------------------------------------
+
+    def documents(self) -> list[dict]:
+        return [dict(r) for r in self._query("SELECT * FROM documents ORDER BY path")]
+
+    def document(self, path: str) -> dict | None:
+        rows = self._query("SELECT * FROM documents WHERE path = ?", (path,))
+        return dict(rows[0]) if rows else None
+
+    def document_by_sha(self, sha: str) -> dict | None:
+        rows = self._query("SELECT * FROM documents WHERE sha256 = ?", (sha,))
+        return dict(rows[0]) if rows else None
+
+    def replace_document(self, document: Document, chunks: list[Chunk]) -> list[str]:
+        """Store a document and its chunks in one transaction; returns the old chunk ids."""
+        meta = document.meta
+        with self.transaction() as db:
+            old = [r[0] for r in db.execute("SELECT id FROM chunks WHERE doc_path = ?", (document.path,))]
+            self._delete_rows(db, document.path)
+            db.execute(
+                "INSERT INTO documents (path, sha256, title, doc_type, date, kenmerk, source_url,"
+                " file_type, extracted_meta, pages, chunks) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document.path, document.sha256, meta.title, meta.doc_type, meta.date,
+                    meta.kenmerk, meta.source_url, document.file_type,
+                    json.dumps(document.extracted_meta.to_dict()), len(document.pages), len(chunks),
+                ),
+            )  # fmt: skip
+            db.executemany(
+                "INSERT INTO pages VALUES (?,?,?,?)",
+                [(document.path, i, p.number, p.text) for i, p in enumerate(document.pages)],
+            )
+            page_idx = {p.number: i for i, p in enumerate(document.pages)}
+            for chunk in chunks:
+                cursor = db.execute(
+                    "INSERT INTO chunks (id, doc_path, position, text, page, page_idx, section,"
+                    ' start, "end") VALUES (?,?,?,?,?,?,?,?,?)',
+                    (
+                        chunk.id, chunk.doc_path, chunk.position, chunk.text, chunk.page,
+                        page_idx.get(chunk.page, 0), chunk.section, chunk.start, chunk.end,
+                    ),
+                )  # fmt: skip
+                db.execute(
+                    "INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)",
+                    (
+                        cursor.lastrowid,
+                        " ".join(analyze(chunk.text)),
+                        " ".join(analyze(f"{chunk.section} {meta.title}")),
+                    ),
+                )
+        return old
+
+    @staticmethod
+    def _delete_rows(db: sqlite3.Connection, path: str) -> None:
+        db.execute(
+            "DELETE FROM lexical WHERE rowid IN (SELECT rowid FROM chunks WHERE doc_path = ?)",
+            (path,),
+        )
+        db.execute("DELETE FROM chunks WHERE doc_path = ?", (path,))
+        db.execute("DELETE FROM pages WHERE doc_path = ?", (path,))
+        db.execute("DELETE FROM documents WHERE path = ?", (path,))
+
+    def remove_document(self, path: str) -> list[str]:
+        """Remove a document; returns the ids of its chunks (to remove from Chroma too)."""
+        with self.transaction() as db:
+            ids = [r[0] for r in db.execute("SELECT id FROM chunks WHERE doc_path = ?", (path,))]
+            self._delete_rows(db, path)
+        return ids
+
+    def update_meta(self, path: str, meta: DocumentMeta) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE documents SET title=?, doc_type=?, date=?, kenmerk=?, source_url=?"
+                " WHERE path=?",
+                (meta.title, meta.doc_type, meta.date, meta.kenmerk, meta.source_url, path),
+            )
+            rows = db.execute(
+                "SELECT rowid, section FROM chunks WHERE doc_path = ?", (path,)
+            ).fetchall()
+            db.executemany(
+                "UPDATE lexical SET context = ? WHERE rowid = ?",
+                [(" ".join(analyze(f"{r['section']} {meta.title}")), r["rowid"]) for r in rows],
+            )
+
+    # --- chunks -----------------------------------------------------------------------------
+
+    def chunk_ids(self) -> set[str]:
+        return {r[0] for r in self._query("SELECT id FROM chunks")}
+
+    def chunk_count(self) -> int:
+        return self._query("SELECT count(*) FROM chunks")[0][0]
+
+    def chunks_of(self, path: str) -> list[Chunk]:
+        rows = self._query("SELECT * FROM chunks WHERE doc_path = ? ORDER BY position", (path,))
+        return [_chunk(r) for r in rows]
+
+    def chunks_by_id(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
+        """Chunks with their document's metadata; ids not in the store are left out."""
+        found: dict[str, tuple[Chunk, DocumentMeta]] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            rows = self._query(
+                "SELECT c.*, d.title, d.doc_type, d.date, d.kenmerk, d.source_url FROM chunks c"
+                f" JOIN documents d ON d.path = c.doc_path WHERE c.id IN ({','.join('?' * len(batch))})",
+                batch,
+            )
+            for r in rows:
+                found[r["id"]] = (_chunk(r), _meta(r))
+        return found
+
+    def page_text(self, path: str, page: int | None) -> str:
+        rows = self._query(
+            "SELECT text FROM pages WHERE doc_path = ? AND number IS ? ORDER BY idx", (path, page)
+        )
+        return rows[0]["text"] if rows else ""
+
+    def document_text(self, path: str) -> str:
+        return "\n\n".join(
+            r["text"] for r in self._query("SELECT text FROM pages WHERE doc_path=? ORDER BY idx", (path,))
+        )
+
+    # --- lexical search ---------------------------------------------------------------------
+
+    def lexical_search(self, terms: list[str], k: int, filters: Filters) -> list[tuple[str, float]]:
+        """BM25 over the chunks: (chunk id, score) best first, score higher is better."""
+        unique = sorted({t for t in terms if t})
+        if not unique:
+            return []
+        match = " OR ".join(f'"{t}"' for t in unique)
+        where, params = filter_sql(filters)
+        rows = self._query(
+            f"SELECT c.id, bm25(lexical, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
+            " FROM lexical JOIN chunks c ON c.rowid = lexical.rowid"
+            " JOIN documents d ON d.path = c.doc_path"
+            f" WHERE lexical MATCH ? {where} ORDER BY score LIMIT ?",
+            [match, *params, k],
+        )
+        return [(r["id"], -float(r["score"])) for r in rows]
+
+    def term_document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """In how many chunks each analysed term occurs (0 for unknown terms)."""
+        out = {}
+        for term in set(terms):
+            rows = self._query("SELECT count(*) FROM lexical WHERE lexical MATCH ?", (f'"{term}"',))
+            out[term] = rows[0][0]
+        return out
+
+
+def filter_sql(filters: Filters) -> tuple[str, list]:
+    """SQL conditions on documents `d` for the filters, prefixed with AND."""
+    clauses, params = [], []
+    if filters.doc_types:
+        clauses.append(f"d.doc_type IN ({','.join('?' * len(filters.doc_types))})")
+        params += list(filters.doc_types)
+    if filters.documents:
+        clauses.append(f"d.path IN ({','.join('?' * len(filters.documents))})")
+        params += list(filters.documents)
+    if filters.date_from:
+        clauses.append("d.date >= ?")
+        params.append(filters.date_from)
+    if filters.date_to:
+        clauses.append("d.date <= ?")
+        params.append(filters.date_to)
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _chunk(row: sqlite3.Row) -> Chunk:
+    return Chunk(
+        id=row["id"],
+        doc_path=row["doc_path"],
+        position=row["position"],
+        text=row["text"],
+        page=row["page"],
+        section=row["section"],
+        start=row["start"],
+        end=row["end"],
+    )
+
+
+def _meta(row: sqlite3.Row) -> DocumentMeta:
+    return DocumentMeta(
+        title=row["title"],
+        doc_type=row["doc_type"],
+        date=row["date"],
+        kenmerk=row["kenmerk"],
+        source_url=row["source_url"],
+    )
