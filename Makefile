@@ -24,8 +24,9 @@ $(STAMP): pyproject.toml
 index: install
 	$(PY) -m assistant ingest || [ $$? -eq 2 ]
 
+# The main job: until the UI lands, an interactive question loop on the command line.
 run: index
-	$(PY) -m assistant serve
+	$(PY) -m assistant ask -
 
 test: install
 	$(PY) -m pytest -q

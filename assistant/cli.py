@@ -78,11 +78,12 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not assistant.documents():
         print("De index is leeg: voer eerst `python -m assistant ingest` uit.", file=sys.stderr)
         return 1
-    questions = (
-        [q for q in (line.strip() for line in sys.stdin) if q]
-        if args.question == "-"
-        else [args.question]
-    )
+    if args.question == "-":
+        if sys.stdin.isatty():
+            print("Stel een vraag per regel (Ctrl-D stopt).", file=sys.stderr)
+        questions = (q for q in (line.strip() for line in sys.stdin) if q)  # answered as read
+    else:
+        questions = iter([args.question])
     filters = _filters(args)
     for question in questions:
         answer = assistant.ask(question, filters, args.top_k)

@@ -28,6 +28,11 @@ _FOOTNOTE_RE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-ZÀ-Ý(‘'\"“])")
 _SENTENCE_END = tuple(".!?;:")
 _SUSPENDED_HYPHEN_NEXT = {"en", "of", "tot", "en/of", "noch"}
 _VOWELS = set("aeiouy")
+# A heading never ends in an article, preposition or conjunction: such a line is wrapped.
+_FUNCTION_WORDS = set(
+    "de het een van voor in op aan met door dat die en of tot naar om bij als te over uit the"
+    " of and to for in on with by".split()
+)
 
 
 def normalize_chars(text: str) -> str:
@@ -119,7 +124,9 @@ def strip_footnote_markers(line: str, numbers: set[str]) -> str:
     if not numbers:
         return line
     alternatives = "|".join(sorted(numbers, key=len, reverse=True))
-    return re.sub(rf"(?<=[a-zà-ÿ]{{2}})(?:{alternatives})(?=[\s,.;:)’”'\"]|$)", "", line)
+    line = re.sub(rf"(?<=[a-zà-ÿ]{{2}})(?:{alternatives})(?=[\s,.;:)’”'\"]|$)", "", line)
+    # after the sentence's full stop: "miljard euro.1 Het aantal"
+    return re.sub(rf"(?<=[a-zà-ÿ][.,;:)’”])(?:{alternatives})(?=\s|$)", "", line)
 
 
 def _is_item(line: str) -> bool:
@@ -135,7 +142,7 @@ def _looks_like_heading(line: str, prev: str | None, nxt: str | None) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit() and re.match(r"^\d+(\.\d+)*\s+[A-Z]", text)):
         return False
-    if sum(c.isalpha() for c in text) < 3:
+    if sum(c.isalpha() for c in text) < 3 or words[-1].lower() in _FUNCTION_WORDS:
         return False
     if prev is not None and prev.strip() and not _ends_sentence(prev):
         return False  # the line continues a sentence from the line above
@@ -150,18 +157,21 @@ def join_lines(left: str, right: str) -> str:
     """Join two wrapped lines, undoing end-of-line hyphenation where it is safe."""
     left = left.rstrip()
     right = right.strip()
-    m = re.search(r"(\S*?)([^\W\d_])-$", left)
-    if m and right[:1].islower():
-        next_word = re.split(r"[\s,.;:]", right, maxsplit=1)[0]
-        if next_word in _SUSPENDED_HYPHEN_NEXT:
-            return f"{left} {right}"  # "defensie- en veiligheid"
-        before, last = m.group(1), m.group(2)
-        if last.isupper() or (last.lower() in _VOWELS and right[0] == last.lower()):
-            return left + right  # "NAVO-landen", "zee-egel": the hyphen is spelling
-        if before.endswith("-") or "-" in before:
-            return left[:-1] + right
-        return left[:-1] + right
-    return f"{left} {right}"
+    m = re.search(r"([^\W\d_])-$", left)
+    if not m or not right:
+        return f"{left} {right}"
+    if right[0].isupper():
+        return left + right  # "Noord-" + "Brabant"
+    if not right[0].islower():
+        return f"{left} {right}"
+    next_word = re.split(r"[\s,.;:]", right, maxsplit=1)[0]
+    if next_word in _SUSPENDED_HYPHEN_NEXT:
+        return f"{left} {right}"  # "defensie- en veiligheid"
+    last = m.group(1)
+    if last.isupper() or (last.lower() in _VOWELS and right[0] in _VOWELS):
+        # "NAVO-landen"; vowel clash: "defensie-industrie", "zee-egel" keep their hyphen
+        return left + right
+    return left[:-1] + right
 
 
 def _ends_sentence(text: str) -> bool:

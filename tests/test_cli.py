@@ -1,0 +1,89 @@
+"""The command line as a user runs it: real subprocesses, real files, real index."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+QUESTION = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
+
+
+def run_cli(*args: str, settings, stdin: str | None = None, env: dict | None = None):
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args, "--index-dir", str(settings.index_dir),
+         "--corpus-dir", str(settings.corpus_dir)],
+        input=stdin, capture_output=True, text=True, cwd=REPO, env=full_env, timeout=600,
+    )  # fmt: skip
+
+
+def test_ingest_twice_then_ask_with_citation(seeded):
+    first = run_cli("ingest", "--json", settings=seeded)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert set(report) == {"documents", "chunks", "added", "updated", "unchanged", "removed", "failed"}
+    assert report["added"] == 2 and report["failed"] == []
+    second = json.loads(run_cli("ingest", "--json", settings=seeded).stdout)
+    assert second["added"] == 0 and second["chunks"] == report["chunks"]
+
+    asked = run_cli("ask", "--json", QUESTION, settings=seeded)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert set(answer) >= {"question", "answer", "abstained", "citations", "timings_ms"}
+    hits = [c for c in answer["citations"] if "Berenschot" in c["quote"]]
+    assert hits, answer
+    cite = hits[0]
+    assert cite["document"] == "002_20a449703ecf9cc4.txt"
+    assert cite["kenmerk"] == "DGBI-TOP / 105818908" and cite["date"] == "2026-04-15"
+    assert set(cite) >= {"n", "document", "title", "doc_type", "date", "kenmerk", "page", "quote", "score"}
+    assert len(cite["quote"]) <= 520
+
+
+def test_ask_reads_questions_from_stdin_one_json_per_line(seeded):
+    run_cli("ingest", settings=seeded)
+    result = run_cli("ask", "-", "--json", settings=seeded, stdin=f"{QUESTION}\n\nWat zijn de actielijnen?\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in lines] == [QUESTION, "Wat zijn de actielijnen?"]
+
+
+def test_readable_output_has_markers_and_sources(seeded):
+    run_cli("ingest", settings=seeded)
+    text = run_cli("ask", QUESTION, settings=seeded).stdout
+    assert "[1]" in text and "Bronnen:" in text and "DGBI-TOP / 105818908" in text
+
+
+def test_failed_file_gives_exit_code_2_and_the_rest_is_indexed(seeded):
+    (seeded.corpus_dir / "kapot.pdf").write_bytes(b"not a pdf at all")
+    result = run_cli("ingest", "--json", settings=seeded)
+    assert result.returncode == 2
+    report = json.loads(result.stdout)
+    assert report["added"] == 2
+    assert report["failed"] == [{"path": "kapot.pdf", "error": report["failed"][0]["error"]}]
+    assert "PDF" in report["failed"][0]["error"]
+
+
+def test_no_connection_leaves_the_machine(seeded, tmp_path: Path):
+    """Ingest and ask under a socket guard that refuses (and logs) any non-loopback address."""
+    log = tmp_path / "netguard.log"
+    env = {
+        "PYTHONPATH": os.pathsep.join([str(REPO / "tests" / "netguard"), str(REPO)]),
+        "NETGUARD_LOG": str(log),
+    }
+    ingest = run_cli("ingest", "--json", settings=seeded, env=env)
+    assert ingest.returncode == 0, ingest.stderr
+    asked = run_cli("ask", "--json", QUESTION, settings=seeded, env=env)
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["citations"]
+    assert not log.exists() or log.read_text() == "", log.read_text()
+
+
+def test_netguard_really_refuses_outbound_connections(tmp_path: Path):
+    """The guard used above is not a no-op: an outbound connect is refused and logged."""
+    log = tmp_path / "netguard.log"
+    code = "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError as e:\n    print('refused', e)\n"
+    env = {**os.environ, "PYTHONPATH": str(REPO / "tests" / "netguard"), "NETGUARD_LOG": str(log)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert "refused" in out.stdout and "192.0.2.1" in log.read_text()

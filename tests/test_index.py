@@ -1,0 +1,91 @@
+"""Index sync against a real chromadb in a temporary folder and the real embedding models."""
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assistant.index import Index, IndexMismatchError
+
+
+def test_incremental_sync_adds_skips_updates_and_removes(seeded, study_pdf: Path):
+    index = Index(seeded)
+    first = index.sync()
+    assert (first.added, first.failed) == (3, [])
+    assert first.chunks == index.store.chunk_count() > 20
+    for leg in index.legs:
+        assert leg.ids() == index.store.chunk_ids()
+
+    second = index.sync()
+    assert (second.added, second.unchanged, second.chunks) == (0, 3, first.chunks)
+
+    note = seeded.corpus_dir / "000_88b5e2bd4c0d9035.txt"
+    note.write_text(note.read_text() + "\nNieuwe alinea over munitieproductie in Nederland.\n")
+    third = index.sync()
+    assert (third.updated, third.unchanged) == (1, 2)
+
+    study_pdf.unlink()
+    fourth = index.sync()
+    assert fourth.removed == 1 and fourth.documents == 2
+    assert not [c for c in index.store.chunk_ids() if c in {x.id for x in index.store.chunks_of(study_pdf.name)}]
+    for leg in index.legs:
+        assert leg.ids() == index.store.chunk_ids()
+
+
+def test_catalog_edit_updates_metadata_without_new_chunks(seeded):
+    index = Index(seeded)
+    index.sync()
+    ids_before = index.store.chunk_ids()
+    catalog = seeded.catalog_path
+    catalog.write_text(catalog.read_text().replace('doc_type = "nota"', 'doc_type = "studie"', 1))
+    report = index.sync()
+    assert report.updated == 1 and index.store.chunk_ids() == ids_before
+    row = index.store.document("000_88b5e2bd4c0d9035.txt")
+    assert row["doc_type"] == "studie"
+    leg = index.legs[0]
+    got = leg.collection.get(where={"doc_type": "studie"}, include=["metadatas"])
+    assert len(got["ids"]) == row["chunks"]
+
+
+def test_same_content_under_another_name_is_not_indexed_twice(seeded):
+    shutil.copy(seeded.corpus_dir / "002_20a449703ecf9cc4.txt", seeded.corpus_dir / "kopie.txt")
+    report = Index(seeded).sync()
+    assert report.documents == 2
+    assert [f.path for f in report.failed] == ["kopie.txt"]
+    assert "zelfde inhoud" in report.failed[0].error
+
+
+def test_one_bad_file_does_not_stop_the_others(seeded):
+    (seeded.corpus_dir / "kapot.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (seeded.corpus_dir / "leeg.txt").write_bytes(b"")
+    report = Index(seeded).sync()
+    assert report.added == 2
+    assert sorted(f.path for f in report.failed) == ["kapot.pdf", "leeg.txt"]
+
+
+def test_another_embedding_model_is_never_mixed_in(seeded, tmp_path):
+    Index(seeded).sync()
+    # a real second sentence-transformers model: the packaged MiniLM copied to a local path
+    from assistant.embed import resolve_model_path
+
+    other = tmp_path / "other-model"
+    shutil.copytree(resolve_model_path("all-MiniLM-L6-v2"), other)
+    index = Index(replace(seeded, embed_model=str(other), collection_prefix="nldtib"))
+    index.legs[0].collection_name = Index(seeded).legs[0].collection_name  # same collection
+    with pytest.raises(IndexMismatchError, match="--rebuild"):
+        index.legs[0].collection  # noqa: B018
+
+
+def test_check_finds_and_repairs_drift(seeded):
+    index = Index(seeded)
+    index.sync()
+    leg = index.legs[0]
+    victim = sorted(index.store.chunk_ids())[:3]
+    leg.delete(victim)
+    leg.collection.add(ids=["orphan-1"], embeddings=[[0.1] * 384], metadatas=[{"doc_path": "x"}])
+    report = index.check()
+    assert not report.consistent
+    assert report.missing[leg.name] == 3 and report.orphaned[leg.name] == 1
+    index.check(repair=True)
+    assert index.check().consistent

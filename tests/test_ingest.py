@@ -1,0 +1,119 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.ingest import IngestError, load_catalog, load_document, parse_dutch_date
+from conftest import SEEDS, STUDY_HEADER
+
+
+def _blocks(doc):
+    return [(p.number, b.kind, b.text) for p in doc.pages for b in p.blocks]
+
+
+def test_seed_defensie_nota_is_cleaned():
+    doc = load_document(SEEDS / "000_88b5e2bd4c0d9035.txt", SEEDS, load_catalog(SEEDS / "catalog.toml"))
+    text = "\n".join(p.text for p in doc.pages)
+    assert "financiering defensie-industrie’" in text  # "de-" + "fensie-industrie"
+    assert "Uit onderzoek in opdracht" in text  # footnote marker "onderzoek1" dropped
+    assert "\uf0b7" not in text and "• Deze vernieuwde strategie wordt eind Q1" in text
+    assert ("heading", "Kernpunten") in [(k, t) for _, k, t in _blocks(doc)]
+    assert doc.meta.doc_type == "nota"
+    assert doc.meta.title.startswith("Nota Kamerbrief")  # from the catalog
+
+
+def test_seed_ezk_nota_metadata_and_running_header():
+    doc = load_document(SEEDS / "002_20a449703ecf9cc4.txt", SEEDS)
+    assert doc.meta.kenmerk == "DGBI-TOP / 105818908"
+    assert doc.meta.date == "2026-04-15"
+    assert doc.meta.doc_type == "nota"
+    texts = [t for _, _, t in _blocks(doc)]
+    # the running header between the pages is gone and the split bullet is one again
+    assert sum("Bedrijfsleven & Innovatie" in t for t in texts) == 1
+    assert any("Strategie voor Industrie en Innovatie, de initiatieven" in t for t in texts)
+    assert not any("**" in t or t.startswith("##") for t in texts)
+
+
+def test_pdf_pages_headers_hyphens_and_footnotes(study_pdf: Path):
+    doc = load_document(study_pdf, study_pdf.parent)
+    assert [p.number for p in doc.pages] == [1, 2, 3]
+    text = "\n".join(p.text for p in doc.pages)
+    assert STUDY_HEADER not in text and "Pagina 1 van 3" not in text
+    assert "gezamenlijke omzet van 9,3 miljard euro. Het aantal banen in de defensie-industrie" in text
+    assert "ministerie van Economische Zaken" in text
+    page2 = doc.pages[1].text
+    assert page2.startswith("Knelpunten\nBedrijven noemen de beschikbaarheid")
+    assert ("heading", "Aanbevelingen") in [(k, t) for _, k, t in _blocks(doc)]
+
+
+def test_catalog_overrides_extracted_metadata(tmp_path: Path):
+    corpus = tmp_path
+    (corpus / "brief.md").write_text("# Brief\n\nKenmerk: BS-2025/123\n\nDatum: 3 maart 2025\n\nTekst.\n")
+    (corpus / "catalog.toml").write_text('["brief.md"]\ntitle = "Kamerbrief X"\ndoc_type = "kamerbrief"\n')
+    doc = load_document(corpus / "brief.md", corpus, load_catalog(corpus / "catalog.toml"))
+    assert (doc.meta.title, doc.meta.doc_type) == ("Kamerbrief X", "kamerbrief")
+    assert (doc.meta.kenmerk, doc.meta.date) == ("BS-2025/123", "2025-03-03")
+    assert doc.extracted_meta.title == "brief"
+
+
+def test_catalog_with_unknown_doc_type_is_refused(tmp_path: Path):
+    (tmp_path / "catalog.toml").write_text('["a.pdf"]\ndoc_type = "memo"\n')
+    with pytest.raises(IngestError, match="doc_type"):
+        load_catalog(tmp_path / "catalog.toml")
+
+
+def test_docx_headings_become_sections(tmp_path: Path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kernpunten", level=1)
+    document.add_paragraph("Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd.")
+    document.save(tmp_path / "nota.docx")
+    doc = load_document(tmp_path / "nota.docx", tmp_path)
+    assert _blocks(doc) == [
+        (None, "heading", "Kernpunten"),
+        (None, "paragraph", "Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd."),
+    ]
+
+
+def test_latin1_text_is_decoded(tmp_path: Path):
+    path = tmp_path / "oud.txt"
+    path.write_bytes("Financiële overwegingen voor de industrie in België zijn beperkt.".encode("cp1252"))
+    assert "Financiële" in load_document(path, tmp_path).pages[0].text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leeg.pdf", b"", "leeg bestand"),
+        ("rommel.pdf", b"\x89garbage\x00" * 50, "geen leesbare PDF"),
+        ("binair.txt", bytes(range(256)) * 20, "geen UTF-8|binaire inhoud"),
+        ("plaatje.png", b"\x89PNG", "niet ondersteund"),
+        ("kort.txt", b"   \n\n  ", "geen bruikbare tekst"),
+    ],
+)
+def test_bad_files_get_a_clear_error(tmp_path: Path, name: str, content: bytes, message: str):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=message):
+        load_document(path, tmp_path)
+
+
+def test_truncated_pdf_gets_a_clear_error(study_pdf: Path):
+    data = study_pdf.read_bytes()
+    broken = study_pdf.with_name("afgekapt.pdf")
+    broken.write_bytes(data[: len(data) // 3])
+    with pytest.raises(IngestError):
+        load_document(broken, broken.parent)
+
+
+def test_pdf_without_text_layer_needs_ocr(tmp_path: Path, pdf_writer):
+    path = pdf_writer(tmp_path / "scan.pdf", [[], []], header=None, footer=None)
+    with pytest.raises(IngestError, match="geen tekstlaag: OCR nodig"):
+        load_document(path, tmp_path)
+
+
+def test_dutch_dates():
+    assert parse_dutch_date("15 april 2026") == "2026-04-15"
+    assert parse_dutch_date("Den Haag, 1 december 2024") == "2024-12-01"
+    assert parse_dutch_date("03-02-2025") == "2025-02-03"
+    assert parse_dutch_date("31 februari 2025") is None

@@ -1,0 +1,49 @@
+import pytest
+
+from assistant.index import Index
+from assistant.models import Filters
+from assistant.retrieve import HybridRetriever, detect_language, select_quote
+
+
+@pytest.fixture
+def retriever(seeded, study_pdf):
+    index = Index(seeded)
+    index.sync()
+    return HybridRetriever(index, seeded)
+
+
+def test_finds_the_bureau_that_did_the_study(retriever):
+    evidence = retriever("Welk bureau voerde het onderzoek naar de NLDTIB uit?", top_k=5)
+    assert any("Berenschot" in e.quote for e in evidence[:3])
+
+
+def test_quotes_are_verbatim_and_pages_kept(retriever):
+    evidence = retriever("Wat is het grootste knelpunt voor opschaling van munitieproductie?", top_k=3)
+    top = evidence[0]
+    assert top.chunk.doc_path == "monitor-nldtib-2026.pdf" and top.chunk.page == 2
+    page_text = retriever.index.store.page_text(top.chunk.doc_path, top.chunk.page)
+    assert top.quote in page_text and "technisch personeel" in top.quote
+
+
+def test_filters_apply_to_every_leg(retriever):
+    only_pdf = Filters(documents=("monitor-nldtib-2026.pdf",))
+    evidence = retriever("Berenschot onderzoek NLDTIB", only_pdf, top_k=5)
+    assert evidence and {e.chunk.doc_path for e in evidence} == {"monitor-nldtib-2026.pdf"}
+    per_leg = retriever.leg_results("Berenschot onderzoek NLDTIB", Filters(doc_types=("kamerbrief",)), 10)
+    assert all(results == [] for results in per_leg.values())
+    dated = retriever.leg_results("onderzoek", Filters(date_from="2026-01-01"), 50)
+    stored = retriever.index.store.chunks_by_id([cid for r in dated.values() for cid, _ in r])
+    assert stored and {m.date for _, m in stored.values()} == {"2026-04-15"}
+
+
+def test_language_detection():
+    assert detect_language("Which agency carried out the study?") == "en"
+    assert detect_language("Welk bureau voerde het onderzoek uit?") == "nl"
+
+
+def test_quote_selection_picks_the_matching_sentences():
+    text = " ".join(f"Zin {i} gaat over iets anders dan de vraag." for i in range(8))
+    text += " Berenschot voerde het onderzoek uit. " + " ".join(f"Zin {i} vult aan." for i in range(8))
+    start, end = select_quote(text, {"berenschot", "onderzoek"})
+    assert "Berenschot voerde het onderzoek uit." in text[start:end]
+    assert end - start <= 500
