@@ -9,6 +9,7 @@ in one transaction (the source of truth), then stale vectors are deleted; after 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
@@ -89,10 +90,8 @@ class VectorLeg:
         return ChromaVectorStore(chroma_collection=self.collection)
 
     def drop(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # not there: nothing to drop
             self._client.delete_collection(self.collection_name)
-        except Exception:  # not there: nothing to drop
-            pass
         self._collection = None
 
     def add(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> None:
@@ -173,15 +172,21 @@ def metadata_filters(filters: Filters):
     parts = []
     if filters.doc_types:
         parts.append(
-            MetadataFilter(key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN)
+            MetadataFilter(
+                key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN
+            )
         )
     if filters.documents:
         parts.append(
-            MetadataFilter(key="doc_path", value=list(filters.documents), operator=FilterOperator.IN)
+            MetadataFilter(
+                key="doc_path", value=list(filters.documents), operator=FilterOperator.IN
+            )
         )
     if filters.date_from:
         parts.append(
-            MetadataFilter(key="date", value=date_int(filters.date_from), operator=FilterOperator.GTE)
+            MetadataFilter(
+                key="date", value=date_int(filters.date_from), operator=FilterOperator.GTE
+            )
         )
     if filters.date_to:
         parts.append(

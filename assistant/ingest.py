@@ -161,13 +161,10 @@ def _markdown_lines(text: str) -> tuple[list[str], set[int]]:
 
 # --- metadata -------------------------------------------------------------------------------
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "januari februari maart april mei juni juli augustus september oktober november december".split(),
-        start=1,
-    )
-}
+_MONTH_NAMES = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+)
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), start=1)}
 _DATE_WORDS = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.I)
 _DATE_NUMERIC = re.compile(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b")
 
@@ -293,7 +290,9 @@ def load_document(
             heading_idx = {i for i, ln in enumerate(lines) if ln in heading_text}
             notes = footnote_numbers(lines)
             lines = clean_lines(lines, notes)
-            page_blocks = [build_blocks(lines, known_headings=heading_idx, blank_lines_separate=True)]
+            page_blocks = [
+                build_blocks(lines, known_headings=heading_idx, blank_lines_separate=True)
+            ]
             numbers = [None]
         else:
             raw_pages = text.split("\f")

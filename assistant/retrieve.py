@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis import ENGLISH_STOPWORDS, DUTCH_STOPWORDS, analyze, fold
+from assistant.analysis import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, analyze, fold
 from assistant.chunk import split_sentences
 from assistant.config import Settings
 from assistant.index import Index
@@ -21,7 +21,7 @@ MAX_QUOTE_CHARS = 500
 
 
 def detect_language(text: str) -> str:
-    """"en" or "nl", by which language's function words the text uses more."""
+    """ "en" or "nl", by which language's function words the text uses more."""
     words = re.findall(r"[a-z]+", fold(text))
     english = sum(w in ENGLISH_STOPWORDS and w not in DUTCH_STOPWORDS for w in words)
     dutch = sum(w in DUTCH_STOPWORDS and w not in ENGLISH_STOPWORDS for w in words)

@@ -34,7 +34,9 @@ class Assistant:
         """Index new and changed files, drop deleted ones; bad files are reported, not fatal."""
         return self.index.sync(paths, rebuild=rebuild, progress=progress)
 
-    def ask(self, question: str, filters: Filters | None = None, top_k: int | None = None) -> Answer:
+    def ask(
+        self, question: str, filters: Filters | None = None, top_k: int | None = None
+    ) -> Answer:
         """A cited answer to one question."""
         question = question.strip()
         if not question:

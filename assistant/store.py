@@ -130,7 +130,10 @@ class Store:
         """Store a document and its chunks in one transaction; returns the old chunk ids."""
         meta = document.meta
         with self.transaction() as db:
-            old = [r[0] for r in db.execute("SELECT id FROM chunks WHERE doc_path = ?", (document.path,))]
+            old = [
+                r[0]
+                for r in db.execute("SELECT id FROM chunks WHERE doc_path = ?", (document.path,))
+            ]
             self._delete_rows(db, document.path)
             db.execute(
                 "INSERT INTO documents (path, sha256, title, doc_type, date, kenmerk, source_url,"
@@ -214,9 +217,10 @@ class Store:
         found: dict[str, tuple[Chunk, DocumentMeta]] = {}
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
             rows = self._query(
                 "SELECT c.*, d.title, d.doc_type, d.date, d.kenmerk, d.source_url FROM chunks c"
-                f" JOIN documents d ON d.path = c.doc_path WHERE c.id IN ({','.join('?' * len(batch))})",
+                f" JOIN documents d ON d.path = c.doc_path WHERE c.id IN ({marks})",
                 batch,
             )
             for r in rows:
@@ -231,7 +235,8 @@ class Store:
 
     def document_text(self, path: str) -> str:
         return "\n\n".join(
-            r["text"] for r in self._query("SELECT text FROM pages WHERE doc_path=? ORDER BY idx", (path,))
+            r["text"]
+            for r in self._query("SELECT text FROM pages WHERE doc_path=? ORDER BY idx", (path,))
         )
 
     # --- lexical search ---------------------------------------------------------------------

@@ -102,4 +102,6 @@ STUDY_HEADER = "Berenschot | Monitor NLDTIB 2026"
 @pytest.fixture
 def study_pdf(workspace: Settings) -> Path:
     """A three-page study PDF in the workspace corpus, with running header and footer."""
-    return write_pdf(workspace.corpus_dir / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER)
+    return write_pdf(
+        workspace.corpus_dir / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER
+    )

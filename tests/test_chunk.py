@@ -21,12 +21,18 @@ def test_dutch_abbreviations_and_enumerators_do_not_split():
 
 def _document(blocks, sha="abc"):
     return Document(
-        path="d.txt", sha256=sha, meta=DocumentMeta(title="T"), pages=[Page(3, tuple(blocks))], file_type="pdf"
+        path="d.txt",
+        sha256=sha,
+        meta=DocumentMeta(title="T"),
+        pages=[Page(3, tuple(blocks))],
+        file_type="pdf",
     )
 
 
 def test_chunks_are_verbatim_follow_headings_and_keep_lists_together():
-    long_para = " ".join(f"Zin nummer {i} beschrijft een eigen feit over de industrie." for i in range(12))
+    long_para = " ".join(
+        f"Zin nummer {i} beschrijft een eigen feit over de industrie." for i in range(12)
+    )
     doc = _document(
         [
             Block("heading", "Kernpunten"),
@@ -44,10 +50,13 @@ def test_chunks_are_verbatim_follow_headings_and_keep_lists_together():
         assert page_text[c.start : c.end] == c.text
         assert c.page == 3
     assert chunks[0].section == "Kernpunten"
-    assert chunks[0].text == "• Er zijn vier actielijnen. Dit zijn:\n1. Langetermijnvraag;\n2. Dialoog."
+    assert (
+        chunks[0].text
+        == "• Er zijn vier actielijnen. Dit zijn:\n1. Langetermijnvraag;\n2. Dialoog."
+    )
     windows = [c for c in chunks if c.section == "Toelichting"]
     assert len(windows) >= 6 and all(len(c.text) <= MAX_CHUNK_CHARS for c in windows)
-    assert all("Kort" != c.text for c in chunks)  # label-sized blocks are not chunks
+    assert all(c.text != "Kort" for c in chunks)  # label-sized blocks are not chunks
 
 
 def test_chunk_ids_are_deterministic_and_depend_on_content():

@@ -24,7 +24,15 @@ def test_ingest_twice_then_ask_with_citation(seeded):
     first = run_cli("ingest", "--json", settings=seeded)
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
-    assert set(report) == {"documents", "chunks", "added", "updated", "unchanged", "removed", "failed"}
+    assert set(report) == {
+        "documents",
+        "chunks",
+        "added",
+        "updated",
+        "unchanged",
+        "removed",
+        "failed",
+    }
     assert report["added"] == 2 and report["failed"] == []
     second = json.loads(run_cli("ingest", "--json", settings=seeded).stdout)
     assert second["added"] == 0 and second["chunks"] == report["chunks"]
@@ -38,13 +46,25 @@ def test_ingest_twice_then_ask_with_citation(seeded):
     cite = hits[0]
     assert cite["document"] == "002_20a449703ecf9cc4.txt"
     assert cite["kenmerk"] == "DGBI-TOP / 105818908" and cite["date"] == "2026-04-15"
-    assert set(cite) >= {"n", "document", "title", "doc_type", "date", "kenmerk", "page", "quote", "score"}
+    assert set(cite) >= {
+        "n",
+        "document",
+        "title",
+        "doc_type",
+        "date",
+        "kenmerk",
+        "page",
+        "quote",
+        "score",
+    }
     assert len(cite["quote"]) <= 520
 
 
 def test_ask_reads_questions_from_stdin_one_json_per_line(seeded):
     run_cli("ingest", settings=seeded)
-    result = run_cli("ask", "-", "--json", settings=seeded, stdin=f"{QUESTION}\n\nWat zijn de actielijnen?\n")
+    result = run_cli(
+        "ask", "-", "--json", settings=seeded, stdin=f"{QUESTION}\n\nWat zijn de actielijnen?\n"
+    )
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [a["question"] for a in lines] == [QUESTION, "Wat zijn de actielijnen?"]
 
@@ -83,7 +103,11 @@ def test_no_connection_leaves_the_machine(seeded, tmp_path: Path):
 def test_netguard_really_refuses_outbound_connections(tmp_path: Path):
     """The guard used above is not a no-op: an outbound connect is refused and logged."""
     log = tmp_path / "netguard.log"
-    code = "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\nexcept OSError as e:\n    print('refused', e)\n"
+    code = (
+        "import socket\n"
+        "try:\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+        "except OSError as e:\n    print('refused', e)\n"
+    )
     env = {**os.environ, "PYTHONPATH": str(REPO / "tests" / "netguard"), "NETGUARD_LOG": str(log)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "refused" in out.stdout and "192.0.2.1" in log.read_text()

@@ -28,7 +28,11 @@ def test_incremental_sync_adds_skips_updates_and_removes(seeded, study_pdf: Path
     study_pdf.unlink()
     fourth = index.sync()
     assert fourth.removed == 1 and fourth.documents == 2
-    assert not [c for c in index.store.chunk_ids() if c in {x.id for x in index.store.chunks_of(study_pdf.name)}]
+    assert not [
+        c
+        for c in index.store.chunk_ids()
+        if c in {x.id for x in index.store.chunks_of(study_pdf.name)}
+    ]
     for leg in index.legs:
         assert leg.ids() == index.store.chunk_ids()
 

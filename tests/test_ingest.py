@@ -1,9 +1,9 @@
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS, STUDY_HEADER
 
 from assistant.ingest import IngestError, load_catalog, load_document, parse_dutch_date
-from conftest import SEEDS, STUDY_HEADER
 
 
 def _blocks(doc):
@@ -11,7 +11,9 @@ def _blocks(doc):
 
 
 def test_seed_defensie_nota_is_cleaned():
-    doc = load_document(SEEDS / "000_88b5e2bd4c0d9035.txt", SEEDS, load_catalog(SEEDS / "catalog.toml"))
+    doc = load_document(
+        SEEDS / "000_88b5e2bd4c0d9035.txt", SEEDS, load_catalog(SEEDS / "catalog.toml")
+    )
     text = "\n".join(p.text for p in doc.pages)
     assert "financiering defensie-industrie’" in text  # "de-" + "fensie-industrie"
     assert "Uit onderzoek in opdracht" in text  # footnote marker "onderzoek1" dropped
@@ -38,7 +40,9 @@ def test_pdf_pages_headers_hyphens_and_footnotes(study_pdf: Path):
     assert [p.number for p in doc.pages] == [1, 2, 3]
     text = "\n".join(p.text for p in doc.pages)
     assert STUDY_HEADER not in text and "Pagina 1 van 3" not in text
-    assert "gezamenlijke omzet van 9,3 miljard euro. Het aantal banen in de defensie-industrie" in text
+    assert (
+        "gezamenlijke omzet van 9,3 miljard euro. Het aantal banen in de defensie-industrie" in text
+    )
     assert "ministerie van Economische Zaken" in text
     page2 = doc.pages[1].text
     assert page2.startswith("Knelpunten\nBedrijven noemen de beschikbaarheid")
@@ -47,8 +51,12 @@ def test_pdf_pages_headers_hyphens_and_footnotes(study_pdf: Path):
 
 def test_catalog_overrides_extracted_metadata(tmp_path: Path):
     corpus = tmp_path
-    (corpus / "brief.md").write_text("# Brief\n\nKenmerk: BS-2025/123\n\nDatum: 3 maart 2025\n\nTekst.\n")
-    (corpus / "catalog.toml").write_text('["brief.md"]\ntitle = "Kamerbrief X"\ndoc_type = "kamerbrief"\n')
+    (corpus / "brief.md").write_text(
+        "# Brief\n\nKenmerk: BS-2025/123\n\nDatum: 3 maart 2025\n\nTekst.\n"
+    )
+    (corpus / "catalog.toml").write_text(
+        '["brief.md"]\ntitle = "Kamerbrief X"\ndoc_type = "kamerbrief"\n'
+    )
     doc = load_document(corpus / "brief.md", corpus, load_catalog(corpus / "catalog.toml"))
     assert (doc.meta.title, doc.meta.doc_type) == ("Kamerbrief X", "kamerbrief")
     assert (doc.meta.kenmerk, doc.meta.date) == ("BS-2025/123", "2025-03-03")
@@ -77,7 +85,9 @@ def test_docx_headings_become_sections(tmp_path: Path):
 
 def test_latin1_text_is_decoded(tmp_path: Path):
     path = tmp_path / "oud.txt"
-    path.write_bytes("Financiële overwegingen voor de industrie in België zijn beperkt.".encode("cp1252"))
+    path.write_bytes(
+        "Financiële overwegingen voor de industrie in België zijn beperkt.".encode("cp1252")
+    )
     assert "Financiële" in load_document(path, tmp_path).pages[0].text
 
 

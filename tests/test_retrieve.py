@@ -18,7 +18,9 @@ def test_finds_the_bureau_that_did_the_study(retriever):
 
 
 def test_quotes_are_verbatim_and_pages_kept(retriever):
-    evidence = retriever("Wat is het grootste knelpunt voor opschaling van munitieproductie?", top_k=3)
+    evidence = retriever(
+        "Wat is het grootste knelpunt voor opschaling van munitieproductie?", top_k=3
+    )
     top = evidence[0]
     assert top.chunk.doc_path == "monitor-nldtib-2026.pdf" and top.chunk.page == 2
     page_text = retriever.index.store.page_text(top.chunk.doc_path, top.chunk.page)
@@ -29,7 +31,9 @@ def test_filters_apply_to_every_leg(retriever):
     only_pdf = Filters(documents=("monitor-nldtib-2026.pdf",))
     evidence = retriever("Berenschot onderzoek NLDTIB", only_pdf, top_k=5)
     assert evidence and {e.chunk.doc_path for e in evidence} == {"monitor-nldtib-2026.pdf"}
-    per_leg = retriever.leg_results("Berenschot onderzoek NLDTIB", Filters(doc_types=("kamerbrief",)), 10)
+    per_leg = retriever.leg_results(
+        "Berenschot onderzoek NLDTIB", Filters(doc_types=("kamerbrief",)), 10
+    )
     assert all(results == [] for results in per_leg.values())
     dated = retriever.leg_results("onderzoek", Filters(date_from="2026-01-01"), 50)
     stored = retriever.index.store.chunks_by_id([cid for r in dated.values() for cid, _ in r])
@@ -43,7 +47,9 @@ def test_language_detection():
 
 def test_quote_selection_picks_the_matching_sentences():
     text = " ".join(f"Zin {i} gaat over iets anders dan de vraag." for i in range(8))
-    text += " Berenschot voerde het onderzoek uit. " + " ".join(f"Zin {i} vult aan." for i in range(8))
+    text += " Berenschot voerde het onderzoek uit. " + " ".join(
+        f"Zin {i} vult aan." for i in range(8)
+    )
     start, end = select_quote(text, {"berenschot", "onderzoek"})
     assert "Berenschot voerde het onderzoek uit." in text[start:end]
     assert end - start <= 500

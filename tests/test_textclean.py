@@ -10,11 +10,16 @@ from assistant.textclean import (
 
 
 def test_hyphenation_across_lines_is_undone():
-    assert join_lines("financiering de-", "fensie-industrie’.") == "financiering defensie-industrie’."
+    assert (
+        join_lines("financiering de-", "fensie-industrie’.") == "financiering defensie-industrie’."
+    )
 
 
 def test_suspended_hyphen_before_conjunction_is_kept():
-    assert join_lines("de Nederlandse defensie-", "en veiligheid") == "de Nederlandse defensie- en veiligheid"
+    assert (
+        join_lines("de Nederlandse defensie-", "en veiligheid")
+        == "de Nederlandse defensie- en veiligheid"
+    )
 
 
 def test_hyphen_of_acronym_and_vowel_clash_is_spelling():
@@ -29,7 +34,11 @@ def test_private_use_bullet_becomes_bullet():
 
 
 def test_glued_footnote_marker_is_removed_only_for_known_footnotes():
-    lines = ["Uit onderzoek1 in opdracht van EZ", "eind Q1 naar de Kamer", "1 Nederlandse basis (Berenschot)."]
+    lines = [
+        "Uit onderzoek1 in opdracht van EZ",
+        "eind Q1 naar de Kamer",
+        "1 Nederlandse basis (Berenschot).",
+    ]
     cleaned = clean_lines(lines, footnote_numbers(lines))
     assert cleaned[0] == "Uit onderzoek in opdracht van EZ"
     assert cleaned[1] == "eind Q1 naar de Kamer"
@@ -45,7 +54,10 @@ def test_running_header_and_page_number_footer_are_removed():
 def test_repeated_letterhead_block_in_text_conversion_is_removed():
     head = ["Directoraat-generaal", "Bedrijfsleven & Innovatie", "Kenmerk", "DGBI-TOP / 1"]
     lines = head + ["Eerste alinea loopt door tot"] + head + ["de volgende pagina."]
-    assert remove_repeated_blocks(lines) == head + ["Eerste alinea loopt door tot", "de volgende pagina."]
+    assert remove_repeated_blocks(lines) == head + [
+        "Eerste alinea loopt door tot",
+        "de volgende pagina.",
+    ]
 
 
 def test_double_spaced_wrapped_lines_join_into_paragraphs_with_headings():
@@ -67,7 +79,10 @@ def test_double_spaced_wrapped_lines_join_into_paragraphs_with_headings():
     blocks = build_blocks(lines)
     assert [(b.kind, b.text) for b in blocks] == [
         ("heading", "Aanleiding"),
-        ("paragraph", "Uit onderzoek blijkt dat een deel van de Nederlandse industrie uitdagingen ervaart."),
+        (
+            "paragraph",
+            "Uit onderzoek blijkt dat een deel van de Nederlandse industrie uitdagingen ervaart.",
+        ),
         ("heading", "Kernpunten"),
         ("item", "• Beide studies dragen bij aan een actueel omgevingsbeeld."),
         ("item", "1. Langetermijnvraag & schaalgrootte;"),
