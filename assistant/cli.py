@@ -105,6 +105,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.consistent or args.repair else 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.evaluation import evaluate, format_table
+
+    settings = load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
+    settings_list = [False] if args.corpus_only else [False, True]
+    results = [
+        evaluate(settings, distractors=d, baselines=not args.no_baselines) for d in settings_list
+    ]
+    if args.json:
+        _print_json(results)
+    else:
+        print(format_table(results))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
@@ -138,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true")
     common(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("eval", help="retrieval and abstention figures against the baselines")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--corpus-only", action="store_true", help="skip the distractor setting")
+    p.add_argument("--no-baselines", action="store_true", help="score the assistant only")
+    common(p)
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

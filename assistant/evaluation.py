@@ -1,0 +1,269 @@
+"""The eval harness: `python -m assistant eval [--json]`.
+
+Judged at the evidence level: a hit is a returned quote (from the gold document) that
+contains the gold evidence string, whitespace normalised. Reports recall@1/3/5, MRR,
+abstention precision and recall, and latency, for the assistant and for two baselines
+built from llama-index's naive pipeline with the same embedding model, on the corpus alone
+and on the corpus plus generated distractors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import statistics
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from assistant.config import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+QUESTIONS = REPO / "eval" / "questions.jsonl"
+QUOTE_BUDGET = 500
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    kind: str
+    lang: str
+    doc: str | None
+    evidence: str | None
+
+    @property
+    def answerable(self) -> bool:
+        return self.evidence is not None
+
+
+@dataclass
+class Returned:
+    """What a system returned for one question: quotes with their documents, best first."""
+
+    quotes: list[tuple[str, str]]  # (document path, quote)
+    abstained: bool
+    latency_ms: float
+
+
+@dataclass
+class Scores:
+    system: str
+    recall: dict[int, float] = field(default_factory=dict)
+    mrr: float = 0.0
+    abstain_precision: float | None = None
+    abstain_recall: float | None = None
+    false_abstention: float | None = None
+    latency_p50_ms: float = 0.0
+    latency_p95_ms: float = 0.0
+    by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "system": self.system,
+            **{f"recall@{k}": round(v, 3) for k, v in self.recall.items()},
+            "mrr": round(self.mrr, 3),
+            "abstain_precision": _round(self.abstain_precision),
+            "abstain_recall": _round(self.abstain_recall),
+            "false_abstention": _round(self.false_abstention),
+            "latency_p50_ms": round(self.latency_p50_ms, 1),
+            "latency_p95_ms": round(self.latency_p95_ms, 1),
+            "by_kind": self.by_kind,
+            "misses": self.misses,
+        }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def load_questions(path: Path = QUESTIONS) -> list[Question]:
+    return [Question(**json.loads(line)) for line in path.read_text().splitlines() if line.strip()]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+def hit_rank(question: Question, returned: Returned) -> int | None:
+    """1-based rank of the first quote from the gold document containing the gold evidence."""
+    gold = _norm(question.evidence or "")
+    for rank, (doc, quote) in enumerate(returned.quotes, start=1):
+        if Path(doc).name == Path(question.doc or "").name and gold in _norm(quote):
+            return rank
+    return None
+
+
+def score(system: str, questions: list[Question], results: list[Returned]) -> Scores:
+    """Evidence-level retrieval figures, abstention figures and latency."""
+    out = Scores(system=system)
+    answerable = [(q, r) for q, r in zip(questions, results, strict=True) if q.answerable]
+    ranks = [hit_rank(q, r) for q, r in answerable]
+    for k in (1, 3, 5):
+        out.recall[k] = sum(1 for r in ranks if r is not None and r <= k) / max(1, len(ranks))
+    out.mrr = sum(1 / r for r in ranks if r) / max(1, len(ranks))
+    out.misses = [q.id for (q, _), r in zip(answerable, ranks, strict=True) if not r or r > 5]
+    kinds = sorted({q.kind for q, _ in answerable})
+    for kind in kinds:
+        sub = [r for (q, _), r in zip(answerable, ranks, strict=True) if q.kind == kind]
+        out.by_kind[kind] = {
+            "n": len(sub),
+            "recall@5": round(sum(1 for r in sub if r and r <= 5) / len(sub), 3),
+            "mrr": round(sum(1 / r for r in sub if r) / len(sub), 3),
+        }
+    abstained = [(q, r.abstained) for q, r in zip(questions, results, strict=True)]
+    if any(a for _, a in abstained) or any(not q.answerable for q, _ in abstained):
+        tp = sum(1 for q, a in abstained if a and not q.answerable)
+        n_abstained = sum(1 for _, a in abstained if a)
+        n_unanswerable = sum(1 for q, _ in abstained if not q.answerable)
+        out.abstain_precision = tp / n_abstained if n_abstained else 0.0
+        out.abstain_recall = tp / n_unanswerable if n_unanswerable else None
+        out.false_abstention = sum(1 for q, a in abstained if a and q.answerable) / max(
+            1, len(answerable)
+        )
+    latencies = sorted(r.latency_ms for r in results)
+    out.latency_p50_ms = statistics.median(latencies)
+    out.latency_p95_ms = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+    return out
+
+
+def run_questions(ask: Callable[[str], Returned], questions: list[Question]) -> list[Returned]:
+    ask(questions[0].question)  # warm: load models before timing
+    return [ask(q.question) for q in questions]
+
+
+# --- systems --------------------------------------------------------------------------------
+
+
+def assistant_system(settings: Settings) -> Callable[[str], Returned]:
+    from assistant.service import Assistant
+
+    assistant = Assistant(settings)
+
+    def ask(question: str) -> Returned:
+        answer = assistant.ask(question, top_k=5)
+        return Returned(
+            quotes=[(c.document, c.quote) for c in answer.citations],
+            abstained=answer.abstained,
+            latency_ms=answer.timings_ms["total"],
+        )
+
+    return ask
+
+
+def naive_baseline(
+    settings: Settings, documents: list[tuple[str, str]], *, chunk_size: int | None, top_k: int
+) -> Callable[[str], Returned]:
+    """llama-index's naive pipeline: SentenceSplitter + VectorStoreIndex, same embedding model.
+
+    `documents` are (path, extracted text) pairs; the node text, cut to the quote budget,
+    is the quote, so the baseline is judged at the same granularity as the assistant.
+    """
+    from llama_index.core import Document as LlamaDocument
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core import VectorStoreIndex
+    from llama_index.core.llms import MockLLM
+    from llama_index.core.node_parser import SentenceSplitter
+
+    from assistant.embed import SentenceTransformerEmbedder
+
+    LlamaSettings.llm = MockLLM()
+    LlamaSettings.embed_model = SentenceTransformerEmbedder(settings.embed_model).llama_embedding
+    splitter = (
+        SentenceSplitter()
+        if chunk_size is None
+        else SentenceSplitter(chunk_size=chunk_size, chunk_overlap=20)
+    )
+    docs = [LlamaDocument(text=text, metadata={"path": path}) for path, text in documents]
+    index = VectorStoreIndex.from_documents(docs, transformations=[splitter])
+    retriever = index.as_retriever(similarity_top_k=top_k)
+
+    def ask(question: str) -> Returned:
+        started = time.perf_counter()
+        nodes = retriever.retrieve(question)
+        elapsed = (time.perf_counter() - started) * 1000
+        quotes = [(n.node.metadata["path"], n.node.get_content()[:QUOTE_BUDGET]) for n in nodes]
+        return Returned(quotes=quotes, abstained=False, latency_ms=elapsed)
+
+    return ask
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
+    """A corpus folder and index of its own for one eval setting (reused when current)."""
+    root = settings.index_dir / f"eval-{name}"
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    for source in settings.corpus_dir.iterdir():
+        if source.is_file():
+            target = corpus / source.name
+            if not target.exists() or target.read_bytes() != source.read_bytes():
+                shutil.copy(source, target)
+    if distractors:
+        sys.path.insert(0, str(REPO / "eval"))
+        from distractors import write_distractors
+
+        write_distractors(corpus / "distractors")
+    return replace(settings, corpus_dir=corpus, index_dir=root / "index")
+
+
+def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -> dict:
+    """Index (incrementally) and score the assistant and the baselines for one setting."""
+    from assistant.index import Index
+
+    name = "distractors" if distractors else "corpus"
+    eval_settings = _prepare(settings, name, distractors)
+    index = Index(eval_settings)
+    report = index.sync()
+    questions = load_questions()
+    systems = [("assistant", assistant_system(eval_settings))]
+    if baselines:
+        texts = [(d["path"], index.store.document_text(d["path"])) for d in index.store.documents()]
+        systems.append(
+            ("llama-index default (1024 tok, top-2)",
+             naive_baseline(eval_settings, texts, chunk_size=None, top_k=2))
+        )  # fmt: skip
+        systems.append(
+            ("llama-index 128-token chunks (top-5)",
+             naive_baseline(eval_settings, texts, chunk_size=128, top_k=5))
+        )  # fmt: skip
+    scores = [score(label, questions, run_questions(ask, questions)) for label, ask in systems]
+    return {
+        "setting": name,
+        "documents": report.documents,
+        "chunks": report.chunks,
+        "questions": len(questions),
+        "answerable": sum(q.answerable for q in questions),
+        "systems": [s.to_dict() for s in scores],
+    }
+
+
+def format_table(results: list[dict]) -> str:
+    lines = []
+    for result in results:
+        lines.append(
+            f"\n## {result['setting']}: {result['documents']} documents, {result['chunks']} chunks,"
+            f" {result['questions']} questions ({result['answerable']} answerable)\n"
+        )
+        lines.append(
+            "| system | R@1 | R@3 | R@5 | MRR | abstain P | abstain R | false abst. | p50 ms | p95 ms |"
+        )
+        lines.append("|---|---|---|---|---|---|---|---|---|---|")
+        for s in result["systems"]:
+            cells = [
+                s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
+                s["abstain_precision"], s["abstain_recall"], s["false_abstention"],
+                s["latency_p50_ms"], s["latency_p95_ms"],
+            ]  # fmt: skip
+            lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
+        ours = result["systems"][0]
+        lines.append("\nassistant by kind: " + json.dumps(ours["by_kind"]))
+        lines.append("assistant misses (not in top 5): " + ", ".join(ours["misses"]))
+    return "\n".join(lines)
