@@ -252,9 +252,8 @@ def format_table(results: list[dict]) -> str:
             f"\n## {result['setting']}: {result['documents']} documents, {result['chunks']} chunks,"
             f" {result['questions']} questions ({result['answerable']} answerable)\n"
         )
-        lines.append(
-            "| system | R@1 | R@3 | R@5 | MRR | abstain P | abstain R | false abst. | p50 ms | p95 ms |"
-        )
+        header = "system R@1 R@3 R@5 MRR abstain-P abstain-R false-abst. p50-ms p95-ms".split()
+        lines.append("| " + " | ".join(h.replace("-", " ") for h in header) + " |")
         lines.append("|---|---|---|---|---|---|---|---|---|---|")
         for s in result["systems"]:
             cells = [
