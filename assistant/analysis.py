@@ -55,17 +55,34 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def analyze(text: str) -> list[str]:
+class Analyzer:
     """Index terms of a text, in order; compounds yield their parts and the joined word."""
-    terms: list[str] = []
-    for match in _WORD.finditer(fold(text)):
-        token = match.group(0)
-        parts = [p for p in re.split(r"[-/]", token) if p]
-        if len(parts) > 1:
-            for part in parts:
-                if part not in STOPWORDS:
-                    terms.append(stem(part))
-            terms.append(stem("".join(parts)))
-        elif token not in STOPWORDS:
-            terms.append(stem(token))
-    return terms
+
+    def __init__(self, stemming: bool = True, compounds: bool = True) -> None:
+        self.stemming = stemming
+        self.compounds = compounds
+
+    @property
+    def signature(self) -> str:
+        """Identifies the configuration: an index analysed otherwise must be re-analysed."""
+        return f"stem={int(self.stemming)};compounds={int(self.compounds)};v1"
+
+    def _term(self, word: str) -> str:
+        return stem(word) if self.stemming else word
+
+    def __call__(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for match in _WORD.finditer(fold(text)):
+            token = match.group(0)
+            parts = [p for p in re.split(r"[-/]", token) if p]
+            if len(parts) > 1 and self.compounds:
+                terms.extend(self._term(p) for p in parts if p not in STOPWORDS)
+                terms.append(self._term("".join(parts)))
+            elif len(parts) > 1:
+                terms.extend(self._term(p) for p in parts if p not in STOPWORDS)
+            elif token not in STOPWORDS:
+                terms.append(self._term(token))
+        return terms
+
+
+analyze = Analyzer()

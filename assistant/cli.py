@@ -110,9 +110,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
     settings_list = [False] if args.corpus_only else [False, True]
-    results = [
-        evaluate(settings, distractors=d, baselines=not args.no_baselines) for d in settings_list
-    ]
+    if args.configs:
+        from assistant.evaluation import evaluate_configs
+
+        results = [evaluate_configs(settings, distractors=d) for d in settings_list]
+    else:
+        results = [
+            evaluate(settings, distractors=d, baselines=not args.no_baselines)
+            for d in settings_list
+        ]
     if args.json:
         _print_json(results)
     else:
@@ -158,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--corpus-only", action="store_true", help="skip the distractor setting")
     p.add_argument("--no-baselines", action="store_true", help="score the assistant only")
+    p.add_argument("--configs", action="store_true", help="compare retrieval configurations")
     common(p)
     p.set_defaults(func=cmd_eval)
     return parser

@@ -31,6 +31,15 @@ class Settings:
     collection_prefix: str = "nldtib"
     top_k: int = 5
     candidates_per_leg: int = 40
+    # Document prior: chunks of documents that match the question as a whole rank higher,
+    # and the best chunks inside the top documents always become candidates.
+    weight_document: float = 0.5
+    prior_documents: int = 3
+    # Lexical analyser: Snowball Dutch stemming, and compounds indexed as parts and whole.
+    lexical_stemming: bool = True
+    lexical_compounds: bool = True
+    # English questions go to the cross-lingual USE leg (BM25 and MiniLM barely count).
+    english_to_use: bool = True
     # Fusion weights of the min-max normalised leg scores.
     weight_lexical: float = 0.4
     weight_use: float = 0.4

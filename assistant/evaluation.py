@@ -245,6 +245,52 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
     }
 
 
+# Retrieval configurations compared by `eval --configs` (settings overrides). Dense legs are
+# shared; a lexical variant only re-analyses the BM25 tables.
+CONFIGS: dict[str, dict] = {
+    "BM25 only": dict(weight_lexical=1, weight_use=0, weight_st=0, weight_document=0),
+    "BM25, no stemming": dict(
+        weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_stemming=False
+    ),
+    "BM25, no compound split": dict(
+        weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_compounds=False
+    ),
+    "MiniLM only": dict(weight_lexical=0, weight_use=0, weight_st=1, weight_document=0),
+    "USE only": dict(weight_lexical=0, weight_use=1, weight_st=0, weight_document=0),
+    "BM25+USE 0.5/0.5": dict(weight_lexical=0.5, weight_use=0.5, weight_st=0, weight_document=0),
+    "BM25+USE+MiniLM 0.4/0.4/0.2": dict(weight_document=0),
+    "  + English to USE off": dict(weight_document=0, english_to_use=False),
+    "  + document prior 0.25": dict(weight_document=0.25),
+    "  + document prior 0.5 (default)": dict(),
+    "  + document prior 1.0": dict(weight_document=1.0),
+    "  + document prior 0.5, no in-document pass": dict(prior_documents=0),
+}
+
+
+def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
+    """Score every configuration in CONFIGS on one setting (assistant only)."""
+    from assistant.index import Index
+
+    name = "distractors" if distractors else "corpus"
+    base = _prepare(settings, name, distractors)
+    report = Index(base).sync()
+    questions = load_questions()
+    rows = []
+    for label, overrides in CONFIGS.items():
+        config = replace(base, **overrides)
+        Index(config).close()  # re-analyses BM25 when the analyser differs
+        rows.append(score(label, questions, run_questions(assistant_system(config), questions)))
+    Index(base).close()
+    return {
+        "setting": name,
+        "documents": report.documents,
+        "chunks": report.chunks,
+        "questions": len(questions),
+        "answerable": sum(q.answerable for q in questions),
+        "systems": [r.to_dict() for r in rows],
+    }
+
+
 def format_table(results: list[dict]) -> str:
     lines = []
     for result in results:

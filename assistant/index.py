@@ -17,6 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from assistant.analysis import Analyzer
 from assistant.chunk import chunk_document
 from assistant.config import Settings
 from assistant.embed import SentenceTransformerEmbedder, USEEmbedder
@@ -94,11 +97,12 @@ class VectorLeg:
             self._client.delete_collection(self.collection_name)
         self._collection = None
 
-    def add(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> None:
+    def add(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> np.ndarray:
+        """Embed and store the chunks; returns their vectors (for the document centroid)."""
         from llama_index.core.schema import TextNode
 
         if not chunks:
-            return
+            return np.zeros((0, 0), dtype=np.float32)
         texts = [c.context_text(m.title) for c, m in zip(chunks, metas, strict=True)]
         vectors = self.embedder.embed_documents(texts)
         nodes = [
@@ -113,6 +117,7 @@ class VectorLeg:
         ]
         self.delete([c.id for c in chunks])  # chroma's add keeps an existing id's old vector
         self.vector_store.add(nodes)
+        return vectors
 
     def delete(self, ids: list[str]) -> None:
         for start in range(0, len(ids), 5000):
@@ -136,11 +141,10 @@ class VectorLeg:
                 return found
             offset += page
 
-    def search(self, query: str, k: int, filters: Filters) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) best first."""
+    def search(self, vector: np.ndarray, k: int, filters: Filters) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) best first, for a query vector of this leg's model."""
         from llama_index.core.vector_stores import VectorStoreQuery
 
-        vector = self.embedder.embed_query(query)
         result = self.vector_store.query(
             VectorStoreQuery(
                 query_embedding=vector.tolist(),
@@ -223,7 +227,10 @@ class Index:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = Store(settings.store_path)
+        self.store = Store(
+            settings.store_path,
+            Analyzer(stemming=settings.lexical_stemming, compounds=settings.lexical_compounds),
+        )
         self._client = None
         self._legs: list[VectorLeg] | None = None
 
@@ -263,11 +270,17 @@ class Index:
         corpus = self.settings.corpus_dir
         paths = paths or [corpus]
         report = IngestReport()
+        if self.store.outdated:
+            log.warning("the index was built by an older version; rebuilding it")
+            rebuild = True
         if rebuild:
             for leg in self.legs:
                 leg.drop()
             for doc in self.store.documents():
                 self.store.remove_document(doc["path"])
+            from assistant.store import SCHEMA_VERSION
+
+            self.store.set_setting("schema_version", SCHEMA_VERSION)
         elif self.store.get_setting(_SYNC_FLAG):
             log.warning("the previous ingest did not finish; repairing the index first")
             self.check(repair=True)
@@ -330,9 +343,8 @@ class Index:
         if not chunks:
             raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
         metas = [document.meta] * len(chunks)
-        for leg in self.legs:
-            leg.add(chunks, metas)
-        old_ids = self.store.replace_document(document, chunks)
+        centroids = {leg.name: leg.add(chunks, metas).mean(axis=0) for leg in self.legs}
+        old_ids = self.store.replace_document(document, chunks, centroids)
         stale = sorted(set(old_ids) - {c.id for c in chunks})
         for leg in self.legs:
             leg.delete(stale)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.analysis import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, analyze, fold
+import numpy as np
+
+from assistant.analysis import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, Analyzer, fold
 from assistant.chunk import split_sentences
 from assistant.config import Settings
 from assistant.index import Index
-from assistant.models import Chunk, DocumentMeta, Evidence, Filters
+from assistant.models import Chunk, Evidence, Filters
 
 MAX_QUOTE_CHARS = 500
 
@@ -48,7 +50,9 @@ def _min_max(scores: list[tuple[str, float]]) -> dict[str, float]:
     return {cid: (s - low) / (high - low) for cid, s in scores}
 
 
-def select_quote(text: str, terms: set[str], max_chars: int = MAX_QUOTE_CHARS) -> tuple[int, int]:
+def select_quote(
+    text: str, terms: set[str], analyze: Analyzer, max_chars: int = MAX_QUOTE_CHARS
+) -> tuple[int, int]:
     """Offsets in `text` of the one to three sentences that best match the query terms."""
     body_start = len(text) - len(text.lstrip("• "))
     sentences = split_sentences(text[body_start:])
@@ -75,7 +79,12 @@ def select_quote(text: str, terms: set[str], max_chars: int = MAX_QUOTE_CHARS) -
 
 
 class HybridRetriever:
-    """Fuses BM25 and the dense legs; ranks evidence quotes, not just chunks."""
+    """Fuses BM25 and the dense legs; ranks evidence quotes, not just chunks.
+
+    A document prior (BM25 over whole documents and each leg's document centroid) lifts the
+    chunks of documents that match the question as a whole: a passage often answers without
+    repeating the subject ("Er zijn geen juridische overwegingen") that its document names.
+    """
 
     def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
@@ -83,15 +92,69 @@ class HybridRetriever:
         self.weights = LegWeights(settings.weight_lexical, settings.weight_use, settings.weight_st)
         if self.weights.lexical + self.weights.use + self.weights.st <= 0:
             raise ValueError("at least one retrieval leg needs a positive weight")
+        if settings.weight_document < 0 or settings.prior_documents < 0:
+            raise ValueError("weight_document and prior_documents must be non-negative")
+        self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
+
+    def _weights_for(self, question: str) -> LegWeights:
+        if self.settings.english_to_use and detect_language(question) == "en" and self.weights.use:
+            # English about Dutch documents: only the cross-lingual leg understands both
+            return LegWeights(lexical=0.15 * self.weights.lexical, use=self.weights.use, st=0.0)
+        return self.weights
 
     def leg_results(
         self, question: str, filters: Filters, n: int
     ) -> dict[str, list[tuple[str, float]]]:
         """Candidates per leg: (chunk id, raw score), best first."""
-        results = {"lexical": self.index.store.lexical_search(analyze(question), n, filters)}
+        terms = self.index.store.analyzer(question)
+        return self._search(question, terms, self._query_vectors(question), filters, n)
+
+    def _query_vectors(self, question: str) -> dict[str, np.ndarray]:
+        return {leg.name: leg.embedder.embed_query(question) for leg in self.index.legs}
+
+    def _search(self, question, terms, vectors, filters, n) -> dict[str, list[tuple[str, float]]]:
+        results = {"lexical": self.index.store.lexical_search(terms, n, filters)}
         for leg in self.index.legs:
-            results[leg.name] = leg.search(question, n, filters)
+            results[leg.name] = leg.search(vectors[leg.name], n, filters)
         return results
+
+    def document_prior(
+        self,
+        terms: list[str],
+        vectors: dict[str, np.ndarray],
+        weights: LegWeights,
+        filters: Filters,
+    ) -> dict[str, float]:
+        """A 0..1 score per document: how well the document as a whole fits the question."""
+        store = self.index.store
+        prior: dict[str, float] = {}
+        # Scaled by the best document, not min-max: in a small corpus min-max would turn a
+        # slight preference into all-or-nothing.
+        lexical = store.document_search(terms, 50, filters)
+        best = max((s for _, s in lexical), default=0.0)
+        for path, value in lexical:
+            prior[path] = weights.lexical * (value / best if best > 0 else 0.0)
+        for leg in self.index.legs:
+            if weights.of(leg.name) <= 0:
+                continue
+            paths, matrix = self._leg_centroids(leg.name)
+            if not paths:
+                continue
+            norms = np.linalg.norm(matrix, axis=1) + 1e-12
+            sims = np.clip((matrix @ vectors[leg.name]) / norms, 0.0, 1.0)
+            for i in np.argsort(-sims)[:50]:
+                prior[paths[i]] = prior.get(paths[i], 0.0) + weights.of(leg.name) * float(sims[i])
+        total = weights.lexical + weights.use + weights.st
+        return {path: value / total for path, value in prior.items()}
+
+    def _leg_centroids(self, leg: str) -> tuple[list[str], np.ndarray]:
+        generation = self.index.store.generation()
+        cached = self._centroids.get(leg)
+        if cached is None or cached[0] != generation:
+            paths, matrix = self.index.store.document_vectors(leg)
+            cached = (generation, paths, matrix)
+            self._centroids[leg] = cached
+        return cached[1], cached[2]
 
     def __call__(
         self, question: str, filters: Filters | None = None, top_k: int | None = None
@@ -99,11 +162,26 @@ class HybridRetriever:
         filters = filters or Filters()
         top_k = top_k or self.settings.top_k
         n = max(self.settings.candidates_per_leg, top_k * 4)
-        per_leg = self.leg_results(question, filters, n)
-        weights = self.weights
-        if detect_language(question) == "en" and weights.use > 0:
-            # English about Dutch documents: only the cross-lingual leg understands both
-            weights = LegWeights(lexical=0.15 * weights.lexical, use=weights.use, st=0.0)
+        analyze = self.index.store.analyzer
+        terms = analyze(question)
+        vectors = self._query_vectors(question)
+        weights = self._weights_for(question)
+        per_leg = self._search(question, terms, vectors, filters, n)
+
+        prior: dict[str, float] = {}
+        if self.settings.weight_document > 0:
+            prior = self.document_prior(terms, vectors, weights, filters)
+            best_docs = sorted(prior, key=lambda p: -prior[p])[: self.settings.prior_documents]
+            if best_docs and not filters.documents:
+                inside = Filters(
+                    doc_types=filters.doc_types,
+                    date_from=filters.date_from,
+                    date_to=filters.date_to,
+                    documents=tuple(best_docs),
+                )
+                for leg, extra in self._search(question, terms, vectors, inside, top_k).items():
+                    seen = {cid for cid, _ in per_leg[leg]}
+                    per_leg[leg] += [(cid, s) for cid, s in extra if cid not in seen]
 
         fused: dict[str, float] = {}
         ranks: dict[str, dict[str, int]] = {}
@@ -112,29 +190,23 @@ class HybridRetriever:
                 ranks.setdefault(cid, {})[leg] = rank + 1
             for cid, norm in _min_max(scores).items():
                 fused[cid] = fused.get(cid, 0.0) + weights.of(leg) * norm
-        ordered = sorted(fused, key=lambda c: (-fused[c], c))
-        found = self.index.store.chunks_by_id(ordered[: n * 2])
-        terms = set(analyze(question))
+        found = self.index.store.chunks_by_id(list(fused))
+        for cid, (chunk, _) in found.items():
+            fused[cid] += self.settings.weight_document * prior.get(chunk.doc_path, 0.0)
+        ordered = sorted(found, key=lambda c: (-fused[c], c))
+        term_set = set(terms)
         evidence: list[Evidence] = []
         for cid in ordered:
-            if cid not in found:
-                continue  # a vector without a stored chunk (crash leftover): never cite it
-            chunk, meta = found[cid]
+            chunk, meta = found[cid]  # vectors without a stored chunk are never cited
             if _overlaps(chunk, evidence):
                 continue
-            evidence.append(self._evidence(chunk, meta, terms, fused[cid], ranks.get(cid, {})))
+            start, end = select_quote(chunk.text, term_set, analyze)
+            evidence.append(
+                Evidence(chunk, chunk.text[start:end], fused[cid], meta, ranks.get(cid, {}))
+            )
             if len(evidence) >= top_k:
                 break
         return evidence
-
-    @staticmethod
-    def _evidence(
-        chunk: Chunk, meta: DocumentMeta, terms: set[str], score: float, ranks: dict[str, int]
-    ) -> Evidence:
-        start, end = select_quote(chunk.text, terms)
-        return Evidence(
-            chunk=chunk, quote=chunk.text[start:end], score=score, meta=meta, leg_ranks=ranks
-        )
 
 
 def _overlaps(chunk: Chunk, chosen: list[Evidence]) -> bool:

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.analysis import analyze
+import numpy as np
+
+from assistant.analysis import Analyzer
 from assistant.models import Chunk, Document, DocumentMeta, Filters
 
 SCHEMA = """
@@ -57,7 +59,17 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_path);
 CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(body, context, tokenize = 'ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_lexical USING fts5(title, body, tokenize = 'ascii');
+CREATE TABLE IF NOT EXISTS doc_vectors (
+    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
+    leg TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (doc_path, leg)
+);
 """
+
+# Bumped when the layout or the analyser changes; an older index is rebuilt by the next sync.
+SCHEMA_VERSION = "2"
 
 # BM25 column weights: the chunk's own words count fully, its heading and title less.
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.35
@@ -71,16 +83,67 @@ def date_int(iso: str | None) -> int:
 class Store:
     """SQLite database of documents and chunks with an FTS5 BM25 index."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, analyzer: Analyzer | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.analyzer = analyzer or Analyzer()
         self._lock = threading.RLock()
+        self._writes = 0
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        if self.get_setting("schema_version") is None and not self.documents():
+            self.set_setting("schema_version", SCHEMA_VERSION)
+
+        if self.get_setting("analyzer") != self.analyzer.signature:
+            self.reanalyze()
+
+    def reanalyze(self) -> None:
+        """Rebuild both BM25 tables from the stored chunks with the current analyser."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM lexical")
+            db.execute("DELETE FROM doc_lexical")
+            docs = db.execute("SELECT rowid, path, title FROM documents").fetchall()
+            for doc in docs:
+                rows = db.execute(
+                    "SELECT rowid, section, text FROM chunks WHERE doc_path = ? ORDER BY position",
+                    (doc["path"],),
+                ).fetchall()
+                self._index_lexical(db, doc["rowid"], doc["title"], rows)
+            db.execute(
+                "INSERT OR REPLACE INTO settings VALUES ('analyzer', ?)", (self.analyzer.signature,)
+            )
+
+    def _index_lexical(self, db: sqlite3.Connection, doc_rowid: int, title: str, rows) -> None:
+        """BM25 rows of one document: each chunk, and the document as a whole."""
+        analyze = self.analyzer
+        db.executemany(
+            "INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)",
+            [
+                (
+                    r["rowid"],
+                    " ".join(analyze(r["text"])),
+                    " ".join(analyze(f"{r['section']} {title}")),
+                )
+                for r in rows
+            ],
+        )
+        db.execute(
+            "INSERT INTO doc_lexical (rowid, title, body) VALUES (?,?,?)",
+            (
+                doc_rowid,
+                " ".join(analyze(title)),
+                " ".join(t for r in rows for t in analyze(f"{r['section']} {r['text']}")),
+            ),
+        )
+
+    @property
+    def outdated(self) -> bool:
+        """True when the index was written by an older layout and must be rebuilt."""
+        return self.get_setting("schema_version") != SCHEMA_VERSION
 
     def close(self) -> None:
         self._db.close()
@@ -95,6 +158,7 @@ class Store:
                 self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
+            self._writes += 1
 
     def _query(self, sql: str, params: Iterable = ()) -> list[sqlite3.Row]:
         with self._lock:
@@ -126,8 +190,16 @@ class Store:
         rows = self._query("SELECT * FROM documents WHERE sha256 = ?", (sha,))
         return dict(rows[0]) if rows else None
 
-    def replace_document(self, document: Document, chunks: list[Chunk]) -> list[str]:
-        """Store a document and its chunks in one transaction; returns the old chunk ids."""
+    def replace_document(
+        self,
+        document: Document,
+        chunks: list[Chunk],
+        centroids: dict[str, np.ndarray] | None = None,
+    ) -> list[str]:
+        """Store a document, its chunks and per-leg centroid vectors in one transaction.
+
+        Returns the ids of the chunks it replaced.
+        """
         meta = document.meta
         with self.transaction() as db:
             old = [
@@ -148,24 +220,33 @@ class Store:
                 "INSERT INTO pages VALUES (?,?,?,?)",
                 [(document.path, i, p.number, p.text) for i, p in enumerate(document.pages)],
             )
+            doc_rowid = db.execute(
+                "SELECT rowid FROM documents WHERE path = ?", (document.path,)
+            ).fetchone()[0]
+            db.executemany(
+                "INSERT INTO doc_vectors VALUES (?,?,?)",
+                [
+                    (document.path, leg, np.asarray(vec, np.float32).tobytes())
+                    for leg, vec in (centroids or {}).items()
+                ],
+            )
             page_idx = {p.number: i for i, p in enumerate(document.pages)}
-            for chunk in chunks:
-                cursor = db.execute(
-                    "INSERT INTO chunks (id, doc_path, position, text, page, page_idx, section,"
-                    ' start, "end") VALUES (?,?,?,?,?,?,?,?,?)',
+            db.executemany(
+                "INSERT INTO chunks (id, doc_path, position, text, page, page_idx, section,"
+                ' start, "end") VALUES (?,?,?,?,?,?,?,?,?)',
+                [
                     (
-                        chunk.id, chunk.doc_path, chunk.position, chunk.text, chunk.page,
-                        page_idx.get(chunk.page, 0), chunk.section, chunk.start, chunk.end,
-                    ),
-                )  # fmt: skip
-                db.execute(
-                    "INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)",
-                    (
-                        cursor.lastrowid,
-                        " ".join(analyze(chunk.text)),
-                        " ".join(analyze(f"{chunk.section} {meta.title}")),
-                    ),
-                )
+                        c.id, c.doc_path, c.position, c.text, c.page, page_idx.get(c.page, 0),
+                        c.section, c.start, c.end,
+                    )
+                    for c in chunks
+                ],
+            )  # fmt: skip
+            rows = db.execute(
+                "SELECT rowid, section, text FROM chunks WHERE doc_path = ? ORDER BY position",
+                (document.path,),
+            ).fetchall()
+            self._index_lexical(db, doc_rowid, meta.title, rows)
         return old
 
     @staticmethod
@@ -175,6 +256,11 @@ class Store:
             (path,),
         )
         db.execute("DELETE FROM chunks WHERE doc_path = ?", (path,))
+        db.execute(
+            "DELETE FROM doc_lexical WHERE rowid IN (SELECT rowid FROM documents WHERE path = ?)",
+            (path,),
+        )
+        db.execute("DELETE FROM doc_vectors WHERE doc_path = ?", (path,))
         db.execute("DELETE FROM pages WHERE doc_path = ?", (path,))
         db.execute("DELETE FROM documents WHERE path = ?", (path,))
 
@@ -192,12 +278,20 @@ class Store:
                 " WHERE path=?",
                 (meta.title, meta.doc_type, meta.date, meta.kenmerk, meta.source_url, path),
             )
+            db.execute(
+                "UPDATE doc_lexical SET title = ? WHERE rowid IN"
+                " (SELECT rowid FROM documents WHERE path = ?)",
+                (" ".join(self.analyzer(meta.title)), path),
+            )
             rows = db.execute(
                 "SELECT rowid, section FROM chunks WHERE doc_path = ?", (path,)
             ).fetchall()
             db.executemany(
                 "UPDATE lexical SET context = ? WHERE rowid = ?",
-                [(" ".join(analyze(f"{r['section']} {meta.title}")), r["rowid"]) for r in rows],
+                [
+                    (" ".join(self.analyzer(f"{r['section']} {meta.title}")), r["rowid"])
+                    for r in rows
+                ],
             )
 
     # --- chunks -----------------------------------------------------------------------------
@@ -256,6 +350,34 @@ class Store:
             [match, *params, k],
         )
         return [(r["id"], -float(r["score"])) for r in rows]
+
+    def document_search(
+        self, terms: list[str], k: int, filters: Filters
+    ) -> list[tuple[str, float]]:
+        """BM25 over whole documents (title weighs double): (document path, score)."""
+        unique = sorted({t for t in terms if t})
+        if not unique:
+            return []
+        where, params = filter_sql(filters)
+        rows = self._query(
+            "SELECT d.path, bm25(doc_lexical, 2.0, 1.0) AS score FROM doc_lexical"
+            " JOIN documents d ON d.rowid = doc_lexical.rowid"
+            f" WHERE doc_lexical MATCH ? {where} ORDER BY score LIMIT ?",
+            [" OR ".join(f'"{t}"' for t in unique), *params, k],
+        )
+        return [(r["path"], -float(r["score"])) for r in rows]
+
+    def document_vectors(self, leg: str) -> tuple[list[str], np.ndarray]:
+        """Every document's centroid vector for one leg, as (paths, matrix)."""
+        rows = self._query("SELECT doc_path, vector FROM doc_vectors WHERE leg = ?", (leg,))
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        matrix = np.vstack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows])
+        return [r["doc_path"] for r in rows], matrix
+
+    def generation(self) -> int:
+        """Changes whenever documents are written: lets readers refresh their caches."""
+        return self._query("PRAGMA data_version")[0][0] + self._writes
 
     def term_document_frequency(self, terms: list[str]) -> dict[str, int]:
         """In how many chunks each analysed term occurs (0 for unknown terms)."""

@@ -1,6 +1,8 @@
 """Writes eval/questions.jsonl: the question set, kept in code so each row is reviewable.
 
-Questions are phrased as staff ask them (paraphrases, English, typos, compound variants);
+Questions are phrased as staff ask them (paraphrases, English, typos, compound variants)
+and, as in a real corpus of hundreds of nota's, name their subject: "the legal
+considerations of the letter" is ambiguous when every nota has that paragraph.
 each answerable one names its gold document and a gold evidence string that a correct
 quote must contain. Unanswerable ones have neither.
 """
@@ -33,7 +35,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Waarom is dit onderzoek juist nu zo belangrijk?",
+        "Waarom is het NLDTIB-onderzoek juist nu zo belangrijk?",
         E,
         "is dit onderzoek essentieel om meer inzicht te krijgen",
     ),
@@ -51,7 +53,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Op welke soorten organisaties richt de studie zich?",
+        "Op welke soorten organisaties richt de NLDTIB-studie zich?",
         E,
         "bedrijven, toeleveranciers en kennisinstituten",
     ),
@@ -63,7 +65,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Waarvoor worden de aanbevelingen uit het rapport gebruikt?",
+        "Waarvoor worden de aanbevelingen uit het Berenschot-rapport gebruikt?",
         E,
         "zullen worden gebruikt bij de uitwerking van voorstellen",
     ),
@@ -87,7 +89,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Hoe is het onderzoek methodisch opgezet?",
+        "Hoe is het onderzoek naar de NLDTIB methodisch opgezet?",
         E,
         "kleinschalige marktanalyse via een enquête",
     ),
@@ -99,13 +101,13 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Over welke jaren geeft de studie cijfers?",
+        "Over welke jaren geeft de NLDTIB-studie cijfers?",
         E,
         "kerncijfers voor de jaren 2023, 2024 en 2025",
     ),
     (
         "paraphrase",
-        "Kan ik de uitkomsten gebruiken bij het beantwoorden van Kamervragen?",
+        "Kan ik de uitkomsten van het NLDTIB-onderzoek gebruiken bij het beantwoorden van Kamervragen?",
         E,
         "bij het beantwoorden van mondeling en schriftelijke vragen",
     ),
@@ -117,7 +119,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Welke geopolitieke ontwikkelingen maken het onderzoek relevant?",
+        "Welke geopolitieke ontwikkelingen maken het onderzoek naar de defensie-industrie relevant?",
         E,
         "het opschalen van de productie, het beschermen van waardeketens",
     ),
@@ -135,7 +137,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Welke trends wil men met de kerncijfers kunnen zien?",
+        "Welke trends wil men met de kerncijfers over de NLDTIB kunnen zien?",
         E,
         "om zo eventuele trends te kunnen identificeren",
     ),
@@ -183,19 +185,19 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Wat doen Defensie en EZ in de tussentijd?",
+        "Wat doen Defensie en EZ in afwachting van de nieuwe defensie-industriestrategie?",
         D,
         "Intussen zitten Defensie en EZ niet stil.",
     ),
     (
         "paraphrase",
-        "Langs hoeveel actielijnen worden oplossingen uitgewerkt?",
+        "Langs hoeveel actielijnen worden oplossingen voor de financiering van de defensie-industrie uitgewerkt?",
         D,
         "aan de hand van vier actielijnen worden aangelopen",
     ),
     (
         "paraphrase",
-        "Is er een actielijn over privaat kapitaal?",
+        "Is er een actielijn over privaat kapitaal voor defensiebedrijven?",
         D,
         "Mobiliseren private financiering",
     ),
@@ -207,7 +209,7 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Is er aandacht voor bewustwording en gesprek met de sector?",
+        "Is er bij de financiering van de defensie-industrie aandacht voor bewustwording en gesprek met de sector?",
         D,
         "Versterken dialoog & bewustzijn",
     ),
@@ -225,13 +227,13 @@ ANSWERABLE = [
     ),
     (
         "paraphrase",
-        "Zijn er juridische aandachtspunten bij de brief?",
+        "Zijn er juridische aandachtspunten bij de brief over financiering van de defensie-industrie?",
         D,
         "geen bijzondere juridische overwegingen",
     ),
     (
         "paraphrase",
-        "Komt er een persbericht of andere communicatie bij verzending?",
+        "Komt er een persbericht bij verzending van de brief over de defensiefinancieringsstudies?",
         D,
         "Er is geen communicatie voorzien",
     ),
@@ -321,7 +323,12 @@ ANSWERABLE = [
         E,
         "mede namens de minister en staatssecretaris van Defensie",
     ),
-    ("typo", "juridiesche overwegingen bij de brief", D, "geen bijzondere juridische overwegingen"),
+    (
+        "typo",
+        "juridiesche overwegingen brief financiering defensie industrie",
+        D,
+        "geen bijzondere juridische overwegingen",
+    ),
     ("typo", "dual use toepassingen defensiematerieel", E, "dual-use toepassingen"),
     (
         "typo",
@@ -351,19 +358,19 @@ ANSWERABLE = [
     ),
     (
         "english",
-        "Which years do the key figures of the study cover?",
+        "Which years do the key figures of the NLDTIB study cover?",
         E,
         "kerncijfers voor de jaren 2023, 2024 en 2025",
     ),
     (
         "english",
-        "What kind of organisations does the survey target?",
+        "What kind of organisations does the survey of the Dutch defence industry target?",
         E,
         "bedrijven, toeleveranciers en kennisinstituten",
     ),
     (
         "english",
-        "What research method was used for the study?",
+        "What research method was used for the study of the Dutch defence industrial base?",
         E,
         "kleinschalige marktanalyse via een enquête",
     ),
@@ -375,7 +382,7 @@ ANSWERABLE = [
     ),
     (
         "english",
-        "Can the results be used to answer parliamentary questions?",
+        "Can the results of the NLDTIB study be used to answer parliamentary questions?",
         E,
         "bij het beantwoorden van mondeling en schriftelijke vragen",
     ),
@@ -399,13 +406,13 @@ ANSWERABLE = [
     ),
     (
         "english",
-        "Are there any legal considerations attached to the letter?",
+        "Are there any legal considerations attached to the letter on defence industry financing?",
         D,
         "geen bijzondere juridische overwegingen",
     ),
     (
         "english",
-        "Is any press communication planned around sending the letter?",
+        "Is any press communication planned around the letter on financing the defence industry?",
         D,
         "Er is geen communicatie voorzien",
     ),

@@ -1,5 +1,6 @@
 import pytest
 
+from assistant.analysis import Analyzer
 from assistant.index import Index
 from assistant.models import Filters
 from assistant.retrieve import HybridRetriever, detect_language, select_quote
@@ -50,6 +51,6 @@ def test_quote_selection_picks_the_matching_sentences():
     text += " Berenschot voerde het onderzoek uit. " + " ".join(
         f"Zin {i} vult aan." for i in range(8)
     )
-    start, end = select_quote(text, {"berenschot", "onderzoek"})
+    start, end = select_quote(text, {"berenschot", "onderzoek"}, Analyzer())
     assert "Berenschot voerde het onderzoek uit." in text[start:end]
     assert end - start <= 500
