@@ -1,8 +1,10 @@
 """The lexical analyser shared by indexing and querying: Dutch-aware tokens for BM25.
 
-Accents are folded, hyphenated and spaced compounds are indexed as parts and as one word
-("defensie-industrie" → defensie, industrie, defensieindustrie), stop words are dropped and
-the rest is stemmed with Snowball Dutch, except for words it is known to mangle.
+Accents are folded; hyphenated compounds are indexed as parts and as one word
+("defensie-industrie" → defensie, industrie, defensieindustrie) and closed compounds also
+yield their parts ("onderzoeksbureau" → onderzoek, bureau), checked against wordfreq's Dutch
+word frequencies; stop words are dropped and the rest is stemmed with Snowball Dutch, except
+for words it is known to mangle.
 """
 
 from __future__ import annotations
@@ -32,7 +34,43 @@ STOPWORDS = DUTCH_STOPWORDS | ENGLISH_STOPWORDS
 # Snowball Dutch over-stems these into other words' stems ("gegevens" → "geven").
 _STEM_EXCEPTIONS = {"gegevens": "gegeven", "geven": "geef"}
 
-_WORD = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+_WORD = re.compile(r"[^\W_]+(?:[-/][^\W_]+)*")
+_LINKS = ("", "s", "en", "e")  # Dutch linking morphemes: onderzoek-s-bureau
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """Parts of a closed Dutch compound ("defensiematerieel" → defensie, materieel), or ().
+
+    A split counts when both parts are common words (Zipf ≥ 3 in wordfreq's Dutch list) and
+    the whole is rarer than either part, so ordinary words are left alone.
+    """
+    if len(word) < 9 or not word.isalpha():
+        return ()
+    from wordfreq import zipf_frequency
+
+    whole = zipf_frequency(word, "nl")
+    best: tuple[float, str, str] | None = None
+    for i in range(4, len(word) - 3):
+        tail = word[i:]
+        tail_freq = zipf_frequency(tail, "nl")
+        if tail_freq < 3.0:
+            continue
+        for link in _LINKS:
+            head = word[:i]
+            if link:
+                if not head.endswith(link):
+                    continue
+                head = head[: -len(link)]
+            if len(head) < 4 or head in STOPWORDS or tail in STOPWORDS:
+                continue
+            score = min(zipf_frequency(head, "nl"), tail_freq)
+            if score >= 3.0 and whole < score and (best is None or score > best[0]):
+                best = (score, head, tail)
+    if best is None:
+        return ()
+    rest = split_compound(best[2])
+    return (best[1], *(rest or (best[2],)))
 
 
 def fold(text: str) -> str:
@@ -65,23 +103,27 @@ class Analyzer:
     @property
     def signature(self) -> str:
         """Identifies the configuration: an index analysed otherwise must be re-analysed."""
-        return f"stem={int(self.stemming)};compounds={int(self.compounds)};v1"
+        return f"stem={int(self.stemming)};compounds={int(self.compounds)};v2"
 
     def _term(self, word: str) -> str:
         return stem(word) if self.stemming else word
 
     def __call__(self, text: str) -> list[str]:
         terms: list[str] = []
-        for match in _WORD.finditer(fold(text)):
-            token = match.group(0)
-            parts = [p for p in re.split(r"[-/]", token) if p]
-            if len(parts) > 1 and self.compounds:
-                terms.extend(self._term(p) for p in parts if p not in STOPWORDS)
-                terms.append(self._term("".join(parts)))
-            elif len(parts) > 1:
-                terms.extend(self._term(p) for p in parts if p not in STOPWORDS)
-            elif token not in STOPWORDS:
-                terms.append(self._term(token))
+        for match in _WORD.finditer(text):
+            original = match.group(0)
+            parts = [p for p in re.split(r"[-/]", original.lower()) if p]
+            folded = [fold(p) for p in parts]
+            if len(parts) > 1:
+                terms.extend(self._term(p) for p in folded if p not in STOPWORDS)
+                if self.compounds:
+                    terms.append(self._term("".join(folded)))
+                continue
+            if folded[0] in STOPWORDS:
+                continue
+            terms.append(self._term(folded[0]))
+            if self.compounds and not original[0].isupper():  # names stay whole: Berenschot
+                terms.extend(self._term(fold(p)) for p in split_compound(parts[0]))
         return terms
 
 

@@ -40,6 +40,8 @@ class Settings:
     lexical_compounds: bool = True
     # English questions go to the cross-lingual USE leg (BM25 and MiniLM barely count).
     english_to_use: bool = True
+    # Query expansion through USE word vectors of the corpus vocabulary (1.0 switches it off).
+    expansion_min_similarity: float = 0.65
     # Fusion weights of the min-max normalised leg scores.
     weight_lexical: float = 0.4
     weight_use: float = 0.4

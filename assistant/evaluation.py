@@ -260,10 +260,13 @@ CONFIGS: dict[str, dict] = {
     "BM25+USE 0.5/0.5": dict(weight_lexical=0.5, weight_use=0.5, weight_st=0, weight_document=0),
     "BM25+USE+MiniLM 0.4/0.4/0.2": dict(weight_document=0),
     "  + English to USE off": dict(weight_document=0, english_to_use=False),
+    "  + no query expansion": dict(weight_document=0, expansion_min_similarity=1.0),
     "  + document prior 0.25": dict(weight_document=0.25),
     "  + document prior 0.5 (default)": dict(),
     "  + document prior 1.0": dict(weight_document=1.0),
     "  + document prior 0.5, no in-document pass": dict(prior_documents=0),
+    "  + document prior 0.5, expansion at 0.75": dict(expansion_min_similarity=0.75),
+    "  + document prior 0.5, expansion at 0.55": dict(expansion_min_similarity=0.55),
 }
 
 

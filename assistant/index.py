@@ -13,13 +13,14 @@ import contextlib
 import json
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from assistant.analysis import Analyzer
+from assistant.analysis import STOPWORDS, Analyzer
 from assistant.chunk import chunk_document
 from assistant.config import Settings
 from assistant.embed import SentenceTransformerEmbedder, USEEmbedder
@@ -343,12 +344,23 @@ class Index:
         if not chunks:
             raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
         metas = [document.meta] * len(chunks)
+        self._add_vocabulary(chunks)
         centroids = {leg.name: leg.add(chunks, metas).mean(axis=0) for leg in self.legs}
         old_ids = self.store.replace_document(document, chunks, centroids)
         stale = sorted(set(old_ids) - {c.id for c in chunks})
         for leg in self.legs:
             leg.delete(stale)
         return "updated" if existing else "added"
+
+    def _add_vocabulary(self, chunks: list[Chunk]) -> None:
+        """Embed the document's new words with USE, for cross-lingual and synonym expansion."""
+        use = next((leg.embedder for leg in self.legs if leg.name == "use"), None)
+        if use is None:
+            return
+        words = {w for c in chunks for w in vocabulary_words(c.text)}
+        missing = self.store.missing_vocab(words)
+        if missing:
+            self.store.add_vocab(missing, use.embed_documents(missing))
 
     def _remove_missing(self, scanned_dirs: list[Path], corpus: Path) -> int:
         removed = 0
@@ -389,6 +401,11 @@ class Index:
             report.repaired = True
             self.store.set_setting(_SYNC_FLAG, None)
         return report
+
+
+def vocabulary_words(text: str) -> set[str]:
+    """Content words of a text for the expansion vocabulary: lower case, 4+ letters."""
+    return {w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in STOPWORDS}
 
 
 def _stored_meta(row: dict) -> DocumentMeta:

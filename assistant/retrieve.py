@@ -16,7 +16,7 @@ import numpy as np
 from assistant.analysis import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, Analyzer, fold
 from assistant.chunk import split_sentences
 from assistant.config import Settings
-from assistant.index import Index
+from assistant.index import Index, vocabulary_words
 from assistant.models import Chunk, Evidence, Filters
 
 MAX_QUOTE_CHARS = 500
@@ -95,18 +95,55 @@ class HybridRetriever:
         if settings.weight_document < 0 or settings.prior_documents < 0:
             raise ValueError("weight_document and prior_documents must be non-negative")
         self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
+        self._vocab: tuple[int, list[str], np.ndarray] | None = None
 
-    def _weights_for(self, question: str) -> LegWeights:
+    def _weights_for(self, question: str, bridged: bool) -> LegWeights:
         if self.settings.english_to_use and detect_language(question) == "en" and self.weights.use:
-            # English about Dutch documents: only the cross-lingual leg understands both
-            return LegWeights(lexical=0.15 * self.weights.lexical, use=self.weights.use, st=0.0)
+            # English about Dutch documents: MiniLM knows no Dutch; BM25 only helps through
+            # the Dutch words the expansion found
+            lexical = self.weights.lexical if bridged else 0.15 * self.weights.lexical
+            return LegWeights(lexical=lexical, use=self.weights.use, st=0.0)
         return self.weights
+
+    def expansion_terms(self, question: str, english: bool) -> list[str]:
+        """Corpus words close to the question's words in USE space, as analysed terms.
+
+        English words map to their Dutch counterparts ("survey" → enquête); a Dutch word the
+        corpus does not contain (a typo, a colloquial or rarer synonym) maps to the words the
+        documents do use. Only neighbours with cosine >= expansion_min_similarity count.
+        """
+        if self.settings.expansion_min_similarity >= 1:
+            return []
+        use = next((leg.embedder for leg in self.index.legs if leg.name == "use"), None)
+        vocab, matrix = self._vocabulary()
+        if use is None or not vocab:
+            return []
+        analyze = self.index.store.analyzer
+        words = sorted(vocabulary_words(question))
+        if not english:
+            words = [w for w in words if not any(self.index.store.has_term(t) for t in analyze(w))]
+        if not words:
+            return []
+        sims = use.embed_documents(words) @ matrix.T
+        terms: list[str] = []
+        for row, word in zip(sims, words, strict=True):
+            for i in np.argsort(-row)[:2]:
+                if row[i] >= self.settings.expansion_min_similarity and vocab[i] != word:
+                    terms.extend(analyze(vocab[i]))
+        return terms
+
+    def _vocabulary(self) -> tuple[list[str], np.ndarray]:
+        generation = self.index.store.generation()
+        if self._vocab is None or self._vocab[0] != generation:
+            self._vocab = (generation, *self.index.store.vocab_vectors())
+        return self._vocab[1], self._vocab[2]
 
     def leg_results(
         self, question: str, filters: Filters, n: int
     ) -> dict[str, list[tuple[str, float]]]:
         """Candidates per leg: (chunk id, raw score), best first."""
-        terms = self.index.store.analyzer(question)
+        english = detect_language(question) == "en"
+        terms = self.index.store.analyzer(question) + self.expansion_terms(question, english)
         return self._search(question, terms, self._query_vectors(question), filters, n)
 
     def _query_vectors(self, question: str) -> dict[str, np.ndarray]:
@@ -163,9 +200,11 @@ class HybridRetriever:
         top_k = top_k or self.settings.top_k
         n = max(self.settings.candidates_per_leg, top_k * 4)
         analyze = self.index.store.analyzer
-        terms = analyze(question)
+        english = detect_language(question) == "en"
+        expansions = self.expansion_terms(question, english)
+        terms = analyze(question) + expansions
         vectors = self._query_vectors(question)
-        weights = self._weights_for(question)
+        weights = self._weights_for(question, bridged=bool(expansions))
         per_leg = self._search(question, terms, vectors, filters, n)
 
         prior: dict[str, float] = {}

@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_path);
 CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(body, context, tokenize = 'ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_lexical USING fts5(title, body, tokenize = 'ascii');
+CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, vector BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS doc_vectors (
     doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
     leg TEXT NOT NULL,
@@ -69,7 +70,7 @@ CREATE TABLE IF NOT EXISTS doc_vectors (
 """
 
 # Bumped when the layout or the analyser changes; an older index is rebuilt by the next sync.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # BM25 column weights: the chunk's own words count fully, its heading and title less.
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.35
@@ -374,6 +375,41 @@ class Store:
             return [], np.zeros((0, 0), dtype=np.float32)
         matrix = np.vstack([np.frombuffer(r["vector"], dtype=np.float32) for r in rows])
         return [r["doc_path"] for r in rows], matrix
+
+    def missing_vocab(self, words: set[str]) -> list[str]:
+        """The words that have no vector in the vocabulary table yet."""
+        known: set[str] = set()
+        ordered = sorted(words)
+        for start in range(0, len(ordered), 500):
+            batch = ordered[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._query(f"SELECT word FROM vocab WHERE word IN ({marks})", batch)
+            known.update(r["word"] for r in rows)
+        return [w for w in ordered if w not in known]
+
+    def add_vocab(self, words: list[str], vectors: np.ndarray) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO vocab VALUES (?, ?)",
+                [
+                    (w, np.asarray(v, np.float32).tobytes())
+                    for w, v in zip(words, vectors, strict=True)
+                ],
+            )
+
+    def vocab_vectors(self) -> tuple[list[str], np.ndarray]:
+        rows = self._query("SELECT word, vector FROM vocab ORDER BY word")
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.float32)
+        return [r["word"] for r in rows], np.vstack(
+            [np.frombuffer(r["vector"], dtype=np.float32) for r in rows]
+        )
+
+    def has_term(self, term: str) -> bool:
+        """Whether an analysed term occurs in any chunk."""
+        return bool(
+            self._query("SELECT 1 FROM lexical WHERE lexical MATCH ? LIMIT 1", (f'"{term}"',))
+        )
 
     def generation(self) -> int:
         """Changes whenever documents are written: lets readers refresh their caches."""
