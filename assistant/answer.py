@@ -1,16 +1,126 @@
 """Stage 5, answer: turn ranked evidence into a cited answer, or say the documents are silent.
 
-Entry point: `ExtractiveAnswerer()(question, evidence)`. The default answer needs no LLM: it
-is made of the evidence quotes themselves, each followed by its [n].
+Entry point: `ExtractiveAnswerer(store)(question, evidence)`. The default answer needs no
+LLM: it is made of the evidence sentences themselves, each followed by its [n]. Whether to
+answer is decided here, not by a similarity threshold (which did not separate answerable
+from unanswerable questions): a question whose names, years or focus word occur nowhere in
+the corpus is not answered, and a question that asks for a number, an amount, a date or a
+person or organisation is answered only by evidence that contains one.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.analysis import STOPWORDS, fold
 from assistant.models import Answer, Citation, Evidence
 from assistant.retrieve import detect_language
 
 NOT_FOUND_NL = "Hierover staat niets in de geïndexeerde documenten."
 NOT_FOUND_EN = "The indexed documents say nothing about this."
+
+_NUMBER_WORDS = set(
+    """een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig
+    vijftig honderd duizend tweetal drietal viertal vijftal beide enkele tientallen
+    honderden duizenden one two three four five six seven eight nine ten dozen hundreds""".split()
+)
+_MONTHS = set(
+    """januari februari maart april mei juni juli augustus september oktober november december
+    voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
+)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_COUNT = re.compile(r"\b\d[\d.,]*\b")
+_AMOUNT = re.compile(
+    r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b)", re.I
+)
+_PERIOD = re.compile(r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2})\b")
+_ORG_WORDS = re.compile(
+    r"\b(ministerie|minister|staatssecretaris|bureau|onderzoeksbureau|kabinet|kamer|tno|"
+    r"defensie|ezk|bedrijf|instituut)\b",
+    re.I,
+)
+
+# question word → the kind of fact the evidence must contain
+_ANSWER_TYPES = [
+    (
+        "amount",
+        re.compile(
+            r"\b(wat kost|kosten|hoeveel geld|budget|bedrag|omzet|how much|cost|"
+            r"turnover|revenue|procent|percentage)\b",
+            re.I,
+        ),
+    ),  # fmt: skip
+    ("count", re.compile(r"\b(hoeveel|how many|aantal)\b", re.I)),
+    (
+        "period",
+        re.compile(r"\b(wanneer|welk jaar|welke jaren|when|what year|which years?)\b", re.I),
+    ),
+    (
+        "agent",
+        re.compile(
+            r"\b(wie|welk bureau|welke organisatie|who|which (agency|firm|consultancy|"
+            r"organi[sz]ation|bureau))\b",
+            re.I,
+        ),
+    ),  # fmt: skip
+]
+
+
+def answer_type(question: str) -> str | None:
+    """amount, count, period or agent: what kind of fact the question asks for, if any."""
+    for kind, pattern in _ANSWER_TYPES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def contains_answer_type(text: str, kind: str | None) -> bool:
+    """Whether a passage holds a fact of the asked kind."""
+    if kind is None:
+        return True
+    words = set(re.findall(r"[^\W\d_]+", fold(text)))
+    if kind == "amount":
+        return bool(_AMOUNT.search(text))
+    if kind == "count":
+        numbers = [m.group(0) for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group(0))]
+        return bool(numbers) or bool(words & _NUMBER_WORDS - {"een"})
+    if kind == "period":
+        return bool(_PERIOD.search(text)) or bool(words & _MONTHS)
+    if kind == "agent":
+        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]{2,}", text)
+        return bool(names) or bool(_ORG_WORDS.search(text))
+    return True
+
+
+def salient_tokens(question: str, english: bool) -> list[str]:
+    """Names, acronyms, numbers and years of the question: things a passage must mention."""
+    tokens = re.findall(r"[^\W_][\w-]*", question)
+
+    def is_salient(i: int, token: str) -> bool:
+        if any(c.isdigit() for c in token) or (token.isupper() and len(token) >= 2):
+            return True
+        # a capitalised word inside a Dutch sentence is a name (English capitalises more)
+        return not english and i > 0 and token[0].isupper() and fold(token) not in STOPWORDS
+
+    return [t for i, t in enumerate(tokens) if is_salient(i, t)]
+
+
+# Question-frame words that say how, not what, a question asks.
+_FRAME_WORDS = set(
+    """hoeveel vaak soort soorten manier type typen keer gebeurt staat wordt worden komt
+    gaat zijn heeft hebben""".split()
+)
+
+
+def focus_word(question: str) -> str | None:
+    """The first content word after the question word of a Dutch question: its subject."""
+    words = re.findall(r"[^\W\d_]+", question.lower())
+    for word in words[1:]:
+        if word not in STOPWORDS and len(word) >= 4 and word not in _FRAME_WORDS:
+            return word
+    return None
 
 
 def to_citations(evidence: list[Evidence]) -> list[Citation]:
@@ -32,23 +142,72 @@ def to_citations(evidence: list[Evidence]) -> list[Citation]:
     ]
 
 
-class ExtractiveAnswerer:
-    """Answers with the best evidence sentences verbatim, each marked with its source."""
+@dataclass(frozen=True)
+class Decision:
+    answer: bool
+    reason: str
+    usable: tuple[int, ...] = ()  # indexes of the evidence that may be used in the answer
 
-    def __init__(self, max_sentences: int = 2, relative_cutoff: float = 0.75) -> None:
-        if max_sentences < 1 or not 0 < relative_cutoff <= 1:
-            raise ValueError("max_sentences >= 1 and 0 < relative_cutoff <= 1")
+
+class ExtractiveAnswerer:
+    """Answers with the best evidence sentences verbatim, each marked with its source.
+
+    `known` tells whether a word or name occurs in the corpus (directly or through the
+    expansion vocabulary); the index provides it.
+    """
+
+    def __init__(
+        self,
+        known: Callable[[str], bool],
+        max_sentences: int = 2,
+        relative_cutoff: float = 0.8,
+        type_window: int = 3,
+    ) -> None:
+        if max_sentences < 1 or not 0 < relative_cutoff <= 1 or type_window < 1:
+            raise ValueError("max_sentences >= 1, 0 < relative_cutoff <= 1, type_window >= 1")
+        self.known = known
         self.max_sentences = max_sentences
         self.relative_cutoff = relative_cutoff
+        self.type_window = type_window
+
+    def decide(self, question: str, evidence: list[Evidence]) -> Decision:
+        """Whether the evidence supports an answer, and which evidence may carry it."""
+        if not evidence:
+            return Decision(False, "no passage found")
+        english = detect_language(question) == "en"
+        missing = [t for t in salient_tokens(question, english) if not self.known(t)]
+        if missing:
+            return Decision(False, f"not in the corpus: {', '.join(missing)}")
+        # English words reach the Dutch corpus only through USE neighbours, too unsure to
+        # refuse on; for Dutch, a subject the corpus never mentions means no answer.
+        focus = None if english else focus_word(question)
+        if focus and not self.known(focus):
+            return Decision(False, f"not in the corpus: {focus}")
+        kind = answer_type(question)
+        window = evidence[: self.type_window]
+        usable = tuple(i for i, e in enumerate(window) if contains_answer_type(e.quote, kind))
+        if not usable:
+            return Decision(False, f"no passage holds the {kind} asked for")
+        return Decision(True, "supported", usable)
 
     def __call__(self, question: str, evidence: list[Evidence]) -> Answer:
         english = detect_language(question) == "en"
         citations = to_citations(evidence)
-        if not citations:
-            return Answer(question, NOT_FOUND_EN if english else NOT_FOUND_NL, True, [])
-        top = citations[0].score
-        used = [c for c in citations if c.score >= self.relative_cutoff * top]
-        used = used[: self.max_sentences]
+        decision = self.decide(question, evidence)
+        if not decision.answer:
+            return Answer(
+                question,
+                NOT_FOUND_EN if english else NOT_FOUND_NL,
+                True,
+                citations,
+                notes=[decision.reason],
+            )
+        top = citations[decision.usable[0]].score
+        used = [
+            citations[i]
+            for i in decision.usable
+            if citations[i].score >= self.relative_cutoff * top
+        ][: self.max_sentences]
         intro = "According to the documents:" if english else "Volgens de documenten:"
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         return Answer(question, f"{intro} {body}", False, citations)

@@ -132,6 +132,22 @@ class HybridRetriever:
                     terms.extend(analyze(vocab[i]))
         return terms
 
+    def known(self, token: str) -> bool:
+        """Whether the corpus mentions a word or name: literally, or (for words, not numbers)
+        through a close neighbour in the USE vocabulary."""
+        store = self.index.store
+        terms = store.analyzer(token)
+        if terms and store.has_term(terms[0]):
+            return True
+        if any(c.isdigit() for c in token):
+            return False
+        use = next((leg.embedder for leg in self.index.legs if leg.name == "use"), None)
+        vocab, matrix = self._vocabulary()
+        if use is None or not vocab:
+            return False
+        sims = matrix @ use.embed_query(token.lower())
+        return float(sims.max()) >= self.settings.expansion_min_similarity
+
     def _vocabulary(self) -> tuple[list[str], np.ndarray]:
         generation = self.index.store.generation()
         if self._vocab is None or self._vocab[0] != generation:

@@ -19,7 +19,7 @@ class Assistant:
         self.settings = settings or load_settings()
         self.index = Index(self.settings)
         self.retriever = HybridRetriever(self.index, self.settings)
-        self.answerer = ExtractiveAnswerer()
+        self.answerer = ExtractiveAnswerer(known=self.retriever.known)
 
     def close(self) -> None:
         self.index.close()
