@@ -89,9 +89,18 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
     if kind == "period":
         return bool(_PERIOD.search(text)) or bool(words & _MONTHS)
     if kind == "agent":
-        names = re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]{2,}", text)
-        return bool(names) or bool(_ORG_WORDS.search(text))
+        return bool(_ORG_WORDS.search(text)) or any(
+            _is_name(w) for w in re.findall(r"\b[A-Z][\w-]{2,}", text)
+        )
     return True
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is not an ordinary Dutch word at the start of a sentence."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return lower not in STOPWORDS and zipf_frequency(lower, "nl") < 4.5
 
 
 def salient_tokens(question: str, english: bool) -> list[str]:
