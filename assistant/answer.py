@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.analysis import STOPWORDS, fold
+from assistant.analysis import STOPWORDS, Analyzer, fold
+from assistant.llm import LLMConfig, LLMError, build_messages, complete, verify
 from assistant.models import Answer, Citation, Evidence
 from assistant.retrieve import detect_language
 
@@ -220,3 +221,41 @@ class ExtractiveAnswerer:
         intro = "According to the documents:" if english else "Volgens de documenten:"
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         return Answer(question, f"{intro} {body}", False, citations)
+
+
+class GenerativeAnswerer:
+    """An LLM writes the answer from the numbered evidence; only verified sentences stay.
+
+    The extractive answer decides first whether to answer at all, and it is what the user
+    gets, with a note saying so, when the model fails, times out or cannot be verified.
+    """
+
+    def __init__(self, config: LLMConfig, extractive: ExtractiveAnswerer, analyzer: Analyzer):
+        self.config = config
+        self.extractive = extractive
+        self.analyzer = analyzer
+
+    def __call__(self, question: str, evidence: list[Evidence]) -> Answer:
+        base = self.extractive(question, evidence)
+        if base.abstained:
+            return base
+        try:
+            text = complete(self.config, build_messages(question, base.citations))
+        except LLMError as exc:
+            base.notes.append(f"generatief antwoord mislukt: {exc}; extractief antwoord getoond")
+            return base
+        if NOT_FOUND_NL in text or NOT_FOUND_EN in text:
+            return Answer(
+                question, text.strip(), True, base.citations, notes=["taalmodel: niet gevonden"]
+            )
+        verified = verify(text, base.citations, self.analyzer)
+        if not verified.sentences:
+            base.notes.append(
+                "het antwoord van het taalmodel steunde niet op de bronnen;"
+                " extractief antwoord getoond"
+            )
+            return base
+        notes = ["generatief antwoord, per zin getoetst aan de geciteerde passage"]
+        if verified.dropped:
+            notes.append(f"{len(verified.dropped)} niet-onderbouwde zin(nen) weggelaten")
+        return Answer(question, " ".join(verified.sentences), False, base.citations, notes=notes)

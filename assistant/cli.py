@@ -74,7 +74,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.service import Assistant
 
-    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    assistant = Assistant(
+        load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir, answer_mode=args.mode)
+    )
     if not assistant.documents():
         print("De index is leeg: voer eerst `python -m assistant ingest` uit.", file=sys.stderr)
         return 1
@@ -152,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-from", help="yyyy-mm-dd")
     p.add_argument("--date-to", help="yyyy-mm-dd")
     p.add_argument("--document", action="append", help="restrict to this document path")
+    p.add_argument(
+        "--mode", choices=["extractive", "generative"], help="generative needs llm_* settings"
+    )
     common(p)
     p.set_defaults(func=cmd_ask)
 

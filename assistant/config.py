@@ -50,6 +50,7 @@ class Settings:
     max_pdf_pages: int = 5000
     # Optional generative mode (OpenAI-compatible endpoint). The key is read from the
     # environment variable named here, never stored in settings.
+    answer_mode: str = "extractive"  # or "generative" (needs llm_base_url and llm_model)
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key_env: str = "NLDTIB_LLM_API_KEY"
@@ -62,6 +63,8 @@ class Settings:
             raise ValueError("top_k must be at least 1")
         if min(self.weight_lexical, self.weight_use, self.weight_st) < 0:
             raise ValueError("fusion weights must be non-negative")
+        if self.answer_mode not in ("extractive", "generative"):
+            raise ValueError("answer_mode must be 'extractive' or 'generative'")
         if not 0 < self.chroma_port < 65536:
             raise ValueError(f"chroma_port out of range: {self.chroma_port}")
 

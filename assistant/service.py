@@ -5,9 +5,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from assistant.answer import ExtractiveAnswerer
+from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer
 from assistant.config import Settings, load_settings
 from assistant.index import CheckReport, FileProgress, Index
+from assistant.llm import LLMConfig
 from assistant.models import Answer, Filters, IngestReport
 from assistant.retrieve import HybridRetriever
 
@@ -19,7 +20,16 @@ class Assistant:
         self.settings = settings or load_settings()
         self.index = Index(self.settings)
         self.retriever = HybridRetriever(self.index, self.settings)
-        self.answerer = ExtractiveAnswerer(known=self.retriever.known)
+        extractive = ExtractiveAnswerer(known=self.retriever.known)
+        self.answerer = extractive
+        if self.settings.answer_mode == "generative":
+            config = LLMConfig(
+                base_url=self.settings.llm_base_url or "",
+                model=self.settings.llm_model or "",
+                api_key_env=self.settings.llm_api_key_env,
+                timeout_s=self.settings.llm_timeout_s,
+            )
+            self.answerer = GenerativeAnswerer(config, extractive, self.index.store.analyzer)
 
     def close(self) -> None:
         self.index.close()
