@@ -160,15 +160,22 @@ class HybridRetriever:
         """Candidates per leg: (chunk id, raw score), best first."""
         english = detect_language(question) == "en"
         terms = self.index.store.analyzer(question) + self.expansion_terms(question, english)
-        return self._search(question, terms, self._query_vectors(question), filters, n)
+        vectors = self._query_vectors(question, self.weights)
+        return self._search(terms, vectors, filters, n)
 
-    def _query_vectors(self, question: str) -> dict[str, np.ndarray]:
-        return {leg.name: leg.embedder.embed_query(question) for leg in self.index.legs}
+    def _query_vectors(self, question: str, weights: LegWeights) -> dict[str, np.ndarray]:
+        """Query vectors of the dense legs that count for this question (weight > 0)."""
+        return {
+            leg.name: leg.embedder.embed_query(question)
+            for leg in self.index.legs
+            if weights.of(leg.name) > 0
+        }
 
-    def _search(self, question, terms, vectors, filters, n) -> dict[str, list[tuple[str, float]]]:
+    def _search(self, terms, vectors, filters, n) -> dict[str, list[tuple[str, float]]]:
         results = {"lexical": self.index.store.lexical_search(terms, n, filters)}
         for leg in self.index.legs:
-            results[leg.name] = leg.search(vectors[leg.name], n, filters)
+            if leg.name in vectors:
+                results[leg.name] = leg.search(vectors[leg.name], n, filters)
         return results
 
     def document_prior(
@@ -219,9 +226,9 @@ class HybridRetriever:
         english = detect_language(question) == "en"
         expansions = self.expansion_terms(question, english)
         terms = analyze(question) + expansions
-        vectors = self._query_vectors(question)
         weights = self._weights_for(question, bridged=bool(expansions))
-        per_leg = self._search(question, terms, vectors, filters, n)
+        vectors = self._query_vectors(question, weights)
+        per_leg = self._search(terms, vectors, filters, n)
 
         prior: dict[str, float] = {}
         if self.settings.weight_document > 0:
@@ -234,7 +241,7 @@ class HybridRetriever:
                     date_to=filters.date_to,
                     documents=tuple(best_docs),
                 )
-                for leg, extra in self._search(question, terms, vectors, inside, top_k).items():
+                for leg, extra in self._search(terms, vectors, inside, top_k).items():
                     seen = {cid for cid, _ in per_leg[leg]}
                     per_leg[leg] += [(cid, s) for cid, s in extra if cid not in seen]
 
