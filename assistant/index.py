@@ -366,7 +366,7 @@ class Index:
         removed = 0
         for doc in self.store.documents():
             file = document_file(doc["path"], corpus)
-            under_scan = any(_is_within(file, d) for d in scanned_dirs)
+            under_scan = any(is_within(file, d) for d in scanned_dirs)
             if under_scan and not file.exists():
                 self.remove(doc["path"])
                 removed += 1
@@ -418,7 +418,7 @@ def _stored_meta(row: dict) -> DocumentMeta:
     )
 
 
-def _is_within(path: Path, folder: Path) -> bool:
+def is_within(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
         return True

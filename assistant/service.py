@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import time
+import tomllib
 from pathlib import Path
+
+import tomli_w
 
 from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer
 from assistant.config import Settings, load_settings
-from assistant.index import CheckReport, FileProgress, Index
+from assistant.index import CheckReport, FileProgress, Index, document_file, is_within
+from assistant.ingest import CATALOG_FIELDS, SUPPORTED_SUFFIXES
 from assistant.llm import LLMConfig
-from assistant.models import Answer, Filters, IngestReport
+from assistant.models import DOC_TYPES, Answer, Filters, IngestFailure, IngestReport
 from assistant.retrieve import HybridRetriever
 
 
@@ -45,14 +51,19 @@ class Assistant:
         return self.index.sync(paths, rebuild=rebuild, progress=progress)
 
     def ask(
-        self, question: str, filters: Filters | None = None, top_k: int | None = None
+        self,
+        question: str,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        history: list[str] | None = None,
     ) -> Answer:
-        """A cited answer to one question."""
+        """A cited answer to one question; `history` holds the session's earlier questions."""
         question = question.strip()
         if not question:
             raise ValueError("de vraag is leeg")
         started = time.perf_counter()
-        evidence = self.retriever(question, filters, top_k)
+        query = contextualise(question, history or [])
+        evidence = self.retriever(query, filters, top_k)
         retrieved = time.perf_counter()
         answer = self.answerer(question, evidence)
         done = time.perf_counter()
@@ -62,6 +73,63 @@ class Assistant:
             "total": (done - started) * 1000,
         }
         return answer
+
+    def add_files(
+        self, files: list[tuple[str, Path]], progress: FileProgress | None = None
+    ) -> IngestReport:
+        """Copy uploaded files (name as given by the user, temporary path) into the corpus and
+        index them. A name that leaves the corpus folder, an unsupported type or an
+        oversized file is refused and reported; the other files go ahead."""
+        accepted: list[Path] = []
+        refused: list[IngestFailure] = []
+        corpus = self.settings.corpus_dir
+        corpus.mkdir(parents=True, exist_ok=True)
+        limit = self.settings.max_upload_mb * 1024 * 1024
+        for name, source in files:
+            error = upload_problem(name, source, limit)
+            if error:
+                refused.append(IngestFailure(name, error))
+                continue
+            target = corpus / name
+            shutil.copyfile(source, target)
+            accepted.append(target)
+        report = self.ingest(accepted, progress=progress) if accepted else IngestReport()
+        report.failed = refused + report.failed
+        report.documents = len(self.documents())
+        return report
+
+    def remove_document(self, path: str) -> None:
+        """Delete a document from the index, its file from the corpus and its catalog entry."""
+        if self.index.store.document(path) is None:
+            raise ValueError(f"onbekend document: {path}")
+        self.index.remove(path)
+        file = document_file(path, self.settings.corpus_dir)
+        if is_within(file, self.settings.corpus_dir):
+            file.unlink(missing_ok=True)
+        catalog = read_catalog(self.settings.catalog_path)
+        if catalog.pop(path, None) is not None:
+            write_catalog(self.settings.catalog_path, catalog)
+
+    def update_metadata(self, path: str, **fields: str | None) -> None:
+        """Set catalog values (title, doc_type, date, kenmerk, source_url) for a document."""
+        if self.index.store.document(path) is None:
+            raise ValueError(f"onbekend document: {path}")
+        unknown = set(fields) - set(CATALOG_FIELDS)
+        if unknown:
+            raise ValueError(f"onbekende velden: {sorted(unknown)}")
+        if fields.get("doc_type") and fields["doc_type"] not in DOC_TYPES:
+            raise ValueError(f"doc_type moet één zijn van {DOC_TYPES}")
+        if fields.get("date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["date"] or ""):
+            raise ValueError("datum als jjjj-mm-dd")
+        catalog = read_catalog(self.settings.catalog_path)
+        entry = catalog.setdefault(path, {})
+        for key, value in fields.items():
+            if value:
+                entry[key] = value
+            else:
+                entry.pop(key, None)
+        write_catalog(self.settings.catalog_path, catalog)
+        self.ingest([document_file(path, self.settings.corpus_dir)])
 
     def documents(self) -> list[dict]:
         """The indexed documents with their metadata and chunk counts."""
@@ -73,3 +141,50 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the models now rather than on the first question."""
         self.retriever("opwarmen", None, 1)
+
+
+_FOLLOW_UP = re.compile(
+    r"^(en|maar|ook|and|what about|how about)\b|\b(die|dat|deze|dit|daar\w*|hier\w*|hij|zij|ze|"
+    r"it|they|this|that|those)\b",
+    re.I,
+)
+
+
+def contextualise(question: str, history: list[str]) -> str:
+    """A follow-up ("En wanneer komt die strategie naar de Kamer?") searched together with
+    the question before it, so its subject is known."""
+    if history and len(question.split()) <= 14 and _FOLLOW_UP.search(question):
+        return f"{question} {history[-1]}"
+    return question
+
+
+def upload_problem(name: str, source: Path, limit_bytes: int) -> str | None:
+    """Why an upload is refused, or None."""
+    if not name or Path(name).name != name or name.startswith(".") or "\\" in name or ".." in name:
+        return "bestandsnaam geweigerd: die mag niet buiten de corpusmap wijzen"
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"bestandstype niet ondersteund (toegestaan: {', '.join(SUPPORTED_SUFFIXES)})"
+    size = source.stat().st_size
+    if size > limit_bytes:
+        mb = 1024 * 1024
+        return f"bestand te groot ({size // mb} MB; de grens is {limit_bytes // mb} MB)"
+    return None
+
+
+def read_catalog(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def write_catalog(path: Path, catalog: dict[str, dict]) -> None:
+    """Write the catalog atomically (a crash leaves the old or the new file, never half)."""
+    header = (
+        "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
+        "# Fields: title, doc_type (nota, kamerbrief, studie, other), date (yyyy-mm-dd),\n"
+        "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
+    )
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(header + tomli_w.dumps({k: v for k, v in catalog.items() if v}))
+    tmp.replace(path)
