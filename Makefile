@@ -24,9 +24,9 @@ $(STAMP): pyproject.toml
 index: install
 	$(PY) -m assistant ingest || [ $$? -eq 2 ]
 
-# The main job: until the UI lands, an interactive question loop on the command line.
+# The main job: the gradio workspace on http://127.0.0.1:7860
 run: index
-	$(PY) -m assistant ask -
+	$(PY) -m assistant serve
 
 test: install
 	$(PY) -m pytest -q

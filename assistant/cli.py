@@ -107,6 +107,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.consistent or args.repair else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.ui import serve
+
+    serve(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir), args.host, args.port)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluation import evaluate, format_table
 
@@ -164,6 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true")
     common(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("serve", help="start the gradio workspace")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")
+    p.add_argument("--port", type=int, default=7860)
+    common(p)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="retrieval and abstention figures against the baselines")
     p.add_argument("--json", action="store_true")

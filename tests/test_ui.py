@@ -1,0 +1,115 @@
+"""The gradio workspace, launched for real: driven by gradio_client and by Debian's chromium
+through Playwright (never `playwright install`)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SEEDS, STUDY_HEADER, STUDY_PAGES, write_pdf
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = REPO / "tests" / "artifacts"
+QUESTION = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """`python -m assistant serve` in a subprocess over the seeds plus a study PDF."""
+    root = tmp_path_factory.mktemp("ui")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name in ("000_88b5e2bd4c0d9035.txt", "002_20a449703ecf9cc4.txt", "catalog.toml"):
+        shutil.copy(SEEDS / name, corpus / name)
+    write_pdf(corpus / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER)
+    common = ["--index-dir", str(root / "idx"), "--corpus-dir", str(corpus)]
+    subprocess.run([sys.executable, "-m", "assistant", "ingest", *common], cwd=REPO, check=True)
+    port = _free_port()
+    log = (root / "serve.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(port), *common],
+        cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError((root / "serve.log").read_text()) from None
+            time.sleep(0.5)
+    time.sleep(1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_gradio_client_asks_through_the_api(app_url):
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    from gradio_client import Client
+
+    client = Client(app_url, verbose=False)
+    result = client.predict(QUESTION, api_name="/ask")
+    assert "Berenschot" in result and "[1]" in result and "DGBI-TOP / 105818908" in result
+
+
+def _browser():
+    if not CHROMIUM.exists():
+        pytest.skip("chromium not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run",
+        ],
+    )  # fmt: skip
+    return pw, browser
+
+
+def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pw, browser = _browser()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
+        page.goto(app_url)
+        page.get_by_label("Vraag", exact=True).fill(QUESTION)
+        page.get_by_role("button", name="Vraag stellen").click()
+        page.locator("#sources .source-card").first.wait_for(timeout=60_000)
+        assert "Berenschot" in page.locator("#answer").inner_text()
+        card = page.locator("#sources .source-card").first.inner_text()
+        assert "kenmerk DGBI-TOP / 105818908" in card and "2026-04-15" in card
+        assert page.locator("#sources mark").count() >= 1
+        page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
+
+        page.get_by_role("tab", name="Documenten").click()
+        upload = tmp_path / "kamerbrief-munitie.txt"
+        upload.write_text(
+            "Kamerbrief over munitie\n\nHet kabinet investeert in extra productiecapaciteit voor "
+            "munitie bij Nederlandse bedrijven.\n"
+        )
+        page.locator("input[type=file][multiple]").set_input_files(str(upload))
+        page.get_by_role("button", name="Toevoegen en indexeren").click()
+        page.get_by_text("1 toegevoegd").wait_for(timeout=60_000)
+        page.get_by_text("kamerbrief-munitie.txt").first.wait_for(timeout=10_000)
+        page.screenshot(path=str(ARTIFACTS / "corpus.png"), full_page=True)
+    finally:
+        browser.close()
+        pw.stop()
