@@ -1,0 +1,76 @@
+from pathlib import Path
+
+import docx
+import pytest
+
+from assistant.export import answer_markdown, write_docx
+from assistant.service import Assistant, contextualise, upload_problem
+
+
+def test_follow_up_questions_carry_the_previous_question():
+    history = ["Wanneer stuurt Defensie de vernieuwde strategie naar de Kamer?"]
+    assert contextualise("En wat staat er in die strategie?", history).endswith(history[0])
+    assert contextualise("Welk bureau deed het NLDTIB-onderzoek?", history) == (
+        "Welk bureau deed het NLDTIB-onderzoek?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("../../etc/passwd.txt", "buiten de corpusmap"), (".verborgen.pdf", "buiten de corpusmap"),
+     ("script.sh", "niet ondersteund"), ("groot.pdf", "te groot")],
+)  # fmt: skip
+def test_uploads_are_refused_with_a_reason(tmp_path: Path, name: str, problem: str):
+    source = tmp_path / "upload.bin"
+    source.write_bytes(b"x" * 2048)
+    assert problem in upload_problem(
+        name, source, limit_bytes=1024 if name == "groot.pdf" else 10**6
+    )
+
+
+def test_upload_remove_and_edit_metadata(seeded, tmp_path: Path):
+    assistant = Assistant(seeded)
+    assistant.ingest()
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    brief = uploads / "kamerbrief.txt"
+    brief.write_text("Kamerbrief\n\nHet kabinet investeert 250 miljoen euro in munitieproductie.\n")
+    evil = uploads / "evil.txt"
+    evil.write_text("Dit bestand probeert uit de corpusmap te ontsnappen met zijn naam.\n")
+    report = assistant.add_files([("kamerbrief.txt", brief), ("../evil.txt", evil)])
+    assert report.added == 1 and [f.path for f in report.failed] == ["../evil.txt"]
+    assert (seeded.corpus_dir / "kamerbrief.txt").exists()
+    assert not (seeded.corpus_dir.parent / "evil.txt").exists()
+
+    assistant.update_metadata(
+        "kamerbrief.txt", title="Kamerbrief munitie", doc_type="kamerbrief", date="2026-05-01"
+    )
+    row = assistant.index.store.document("kamerbrief.txt")
+    assert (row["title"], row["doc_type"], row["date"]) == (
+        "Kamerbrief munitie",
+        "kamerbrief",
+        "2026-05-01",
+    )
+    assert 'title = "Kamerbrief munitie"' in seeded.catalog_path.read_text()
+    with pytest.raises(ValueError, match="doc_type"):
+        assistant.update_metadata("kamerbrief.txt", doc_type="memo")
+
+    assistant.remove_document("kamerbrief.txt")
+    assert assistant.index.store.document("kamerbrief.txt") is None
+    assert not (seeded.corpus_dir / "kamerbrief.txt").exists()
+    assert "kamerbrief.txt" not in seeded.catalog_path.read_text()
+    assert assistant.check().consistent
+
+
+def test_exports_cite_the_way_staff_do(seeded, tmp_path: Path):
+    assistant = Assistant(seeded)
+    assistant.ingest()
+    answer = assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?")
+    markdown = answer_markdown(answer)
+    assert (
+        "(Periodiek onderzoek naar de Nederlandse" in markdown
+        and "DGBI-TOP / 105818908, 2026-04-15" in markdown
+    )
+    path = write_docx([("", answer)], tmp_path / "antwoord.docx", "Antwoord")
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "Berenschot" in text and "DGBI-TOP / 105818908, 2026-04-15" in text and "[1]" in text
