@@ -5,6 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 DOC_TYPES = ("nota", "kamerbrief", "studie", "other")
+_MONTHS_NL = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+
+
+def dutch_date(iso: str | None) -> str | None:
+    """2026-04-15 → "15 april 2026" (as staff write dates); other text is returned as is."""
+    if not iso or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
+        return iso
+    year, month, day = iso.split("-")
+    if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
+        return iso
+    return f"{int(day)} {_MONTHS_NL[int(month) - 1]} {year}"
 
 
 @dataclass(frozen=True)
@@ -105,7 +118,7 @@ class Citation:
 
     def reference(self) -> str:
         """The way staff cite a source: (titel, kenmerk, datum, p. N)."""
-        parts = [self.title, self.kenmerk, self.date]
+        parts = [self.title, self.kenmerk, dutch_date(self.date)]
         parts.append(f"p. {self.page}" if self.page else (self.section or None))
         return "(" + ", ".join(p for p in parts if p) + ")"
 

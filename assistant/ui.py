@@ -18,7 +18,7 @@ import gradio as gr  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.export import answer_markdown, safe_filename, write_docx  # noqa: E402
 from assistant.index import document_file  # noqa: E402
-from assistant.models import DOC_TYPES, Answer, Filters  # noqa: E402
+from assistant.models import DOC_TYPES, Answer, Filters, dutch_date  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 
 TYPE_LABELS = {"nota": "Nota", "kamerbrief": "Kamerbrief", "studie": "Studie", "other": "Overig"}
@@ -58,7 +58,7 @@ def source_cards(assistant: Assistant, answer: Answer) -> str:
             f"{'…' if end < len(page_text) else ''}"
         ).replace("\n", "<br>")
         meta = [TYPE_LABELS.get(c.doc_type, c.doc_type)]
-        meta += [f"kenmerk {c.kenmerk}" if c.kenmerk else "", c.date or ""]
+        meta += [f"kenmerk {c.kenmerk}" if c.kenmerk else "", dutch_date(c.date) or ""]
         meta.append(f"p. {c.page}" if c.page else (c.section or ""))
         link = ""
         file = document_file(c.document, assistant.settings.corpus_dir)

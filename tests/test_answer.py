@@ -52,7 +52,7 @@ def test_answer_quotes_evidence_with_markers_and_abstains_without_support():
         "Welk bureau deed het onderzoek?", [_evidence("Berenschot deed het onderzoek.")]
     )
     assert not answer.abstained and "“Berenschot deed het onderzoek.” [1]" in answer.answer
-    assert answer.citations[0].reference() == "(Nota, K-1, 2026-01-02, p. 1)"
+    assert answer.citations[0].reference() == "(Nota, K-1, 2 januari 2026, p. 1)"
     refused = answerer("Wat gebeurt er in 2031?", [_evidence("Er gebeurt veel.")])
     assert refused.abstained and refused.answer == NOT_FOUND_NL
     assert refused.citations  # the nearest passages are still listed as possibly relevant

@@ -69,8 +69,8 @@ def test_exports_cite_the_way_staff_do(seeded, tmp_path: Path):
     markdown = answer_markdown(answer)
     assert (
         "(Periodiek onderzoek naar de Nederlandse" in markdown
-        and "DGBI-TOP / 105818908, 2026-04-15" in markdown
+        and "DGBI-TOP / 105818908, 15 april 2026" in markdown
     )
     path = write_docx([("", answer)], tmp_path / "antwoord.docx", "Antwoord")
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    assert "Berenschot" in text and "DGBI-TOP / 105818908, 2026-04-15" in text and "[1]" in text
+    assert "Berenschot" in text and "DGBI-TOP / 105818908, 15 april 2026" in text and "[1]" in text

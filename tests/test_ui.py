@@ -95,7 +95,7 @@ def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path
         page.locator("#sources .source-card").first.wait_for(timeout=60_000)
         assert "Berenschot" in page.locator("#answer").inner_text()
         card = page.locator("#sources .source-card").first.inner_text()
-        assert "kenmerk DGBI-TOP / 105818908" in card and "2026-04-15" in card
+        assert "kenmerk DGBI-TOP / 105818908" in card and "15 april 2026" in card
         assert page.locator("#sources mark").count() >= 1
         page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
 
