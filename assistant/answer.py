@@ -69,6 +69,20 @@ _ANSWER_TYPES = [
 ]
 
 
+# Text addressed to an AI system rather than to a reader: quoted as a source, never used as
+# an answer, never handed to the generative model.
+_PLANTED = re.compile(
+    r"\b(negeer|vergeet|ignore|disregard)\b.{0,40}\b(instructies|opdrachten|instructions|prompt)\b"
+    r"|\b(system prompt|systeemprompt|you are now|je bent nu)\b",
+    re.I | re.S,
+)
+
+
+def planted_instruction(text: str) -> bool:
+    """Whether a passage reads as an instruction to an AI system."""
+    return bool(_PLANTED.search(text))
+
+
 def answer_type(question: str) -> str | None:
     """amount, count, period or agent: what kind of fact the question asks for, if any."""
     for kind, pattern in _ANSWER_TYPES:
@@ -195,7 +209,11 @@ class ExtractiveAnswerer:
             return Decision(False, f"not in the corpus: {focus}")
         kind = answer_type(question)
         window = evidence[: self.type_window]
-        usable = tuple(i for i, e in enumerate(window) if contains_answer_type(e.quote, kind))
+        usable = tuple(
+            i
+            for i, e in enumerate(window)
+            if contains_answer_type(e.quote, kind) and not planted_instruction(e.quote)
+        )
         if not usable:
             return Decision(False, f"no passage holds the {kind} asked for")
         return Decision(True, "supported", usable)
@@ -239,8 +257,9 @@ class GenerativeAnswerer:
         base = self.extractive(question, evidence)
         if base.abstained:
             return base
+        passages = [c for c in base.citations if not planted_instruction(c.quote)]
         try:
-            text = complete(self.config, build_messages(question, base.citations))
+            text = complete(self.config, build_messages(question, passages))
         except LLMError as exc:
             base.notes.append(f"generatief antwoord mislukt: {exc}; extractief antwoord getoond")
             return base
@@ -248,7 +267,7 @@ class GenerativeAnswerer:
             return Answer(
                 question, text.strip(), True, base.citations, notes=["taalmodel: niet gevonden"]
             )
-        verified = verify(text, base.citations, self.analyzer)
+        verified = verify(text, passages, self.analyzer)
         if not verified.sentences:
             base.notes.append(
                 "het antwoord van het taalmodel steunde niet op de bronnen;"

@@ -235,6 +235,10 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
              naive_baseline(eval_settings, texts, chunk_size=128, top_k=5))
         )  # fmt: skip
     scores = [score(label, questions, run_questions(ask, questions)) for label, ask in systems]
+    return _result(name, report, questions, scores)
+
+
+def _result(name: str, report, questions: list[Question], scores: list[Scores]) -> dict:
     return {
         "setting": name,
         "documents": report.documents,
@@ -280,18 +284,10 @@ def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
     questions = load_questions()
     rows = []
     for label, overrides in CONFIGS.items():
-        config = replace(base, **overrides)
-        Index(config).close()  # re-analyses BM25 when the analyser differs
+        config = replace(base, **overrides)  # its Index re-analyses BM25 if the analyser differs
         rows.append(score(label, questions, run_questions(assistant_system(config), questions)))
     Index(base).close()
-    return {
-        "setting": name,
-        "documents": report.documents,
-        "chunks": report.chunks,
-        "questions": len(questions),
-        "answerable": sum(q.answerable for q in questions),
-        "systems": [r.to_dict() for r in rows],
-    }
+    return _result(name, report, questions, rows)
 
 
 def format_table(results: list[dict]) -> str:

@@ -4,7 +4,6 @@ through Playwright (never `playwright install`)."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SEEDS, STUDY_HEADER, STUDY_PAGES, write_pdf
+from conftest import REPO, STUDY_HEADER, STUDY_PAGES, seed_corpus, write_pdf
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -29,10 +28,7 @@ def _free_port() -> int:
 def app_url(tmp_path_factory):
     """`python -m assistant serve` in a subprocess over the seeds plus a study PDF."""
     root = tmp_path_factory.mktemp("ui")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name in ("000_88b5e2bd4c0d9035.txt", "002_20a449703ecf9cc4.txt", "catalog.toml"):
-        shutil.copy(SEEDS / name, corpus / name)
+    corpus = seed_corpus(root)
     write_pdf(corpus / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER)
     common = ["--index-dir", str(root / "idx"), "--corpus-dir", str(corpus)]
     subprocess.run([sys.executable, "-m", "assistant", "ingest", *common], cwd=REPO, check=True)
