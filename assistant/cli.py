@@ -107,6 +107,48 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if report.consistent or args.repair else 1
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    from assistant.export import write_docx
+    from assistant.ingest import read_text
+    from assistant.kamervragen import draft_markdown
+    from assistant.service import Assistant
+
+    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    text = sys.stdin.read() if str(args.file) == "-" else read_text(args.file)
+    vragen, answers = assistant.draft(text)
+    if args.out:
+        sections = [
+            (f"Vraag {v.number}", a) for v, a in zip(vragen.questions, answers, strict=True)
+        ]
+        write_docx(sections, args.out, "Conceptantwoorden Kamervragen", intro=vragen.header)
+    if args.json:
+        _print_json(
+            {
+                "header": vragen.header,
+                "questions": [
+                    {"number": v.number, "question": v.text, **a.to_dict()}
+                    for v, a in zip(vragen.questions, answers, strict=True)
+                ],
+            }
+        )
+    else:
+        print(draft_markdown(vragen, answers))
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from assistant.export import write_briefing_docx
+    from assistant.kamervragen import briefing_markdown
+    from assistant.service import Assistant
+
+    assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
+    briefing = assistant.brief(args.topic)
+    if args.out:
+        write_briefing_docx(briefing, args.out)
+    print(briefing_markdown(briefing))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.ui import serve
 
@@ -171,6 +213,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repair", action="store_true")
     common(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("draft", help="draft answers to a set of Kamervragen")
+    p.add_argument("file", type=Path, help=".txt, .md, .docx or .pdf ('-' reads stdin)")
+    p.add_argument("--out", type=Path, help="write the drafts to this .docx")
+    p.add_argument("--json", action="store_true")
+    common(p)
+    p.set_defaults(func=cmd_draft)
+
+    p = sub.add_parser("brief", help="key points on a topic across all documents")
+    p.add_argument("topic")
+    p.add_argument("--out", type=Path, help="write the briefing to this .docx")
+    common(p)
+    p.set_defaults(func=cmd_brief)
 
     p = sub.add_parser("serve", help="start the gradio workspace")
     p.add_argument("--host", default="127.0.0.1", help="bind address (default: localhost only)")

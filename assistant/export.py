@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from assistant.kamervragen import Briefing
 from assistant.models import Answer
 
 
@@ -24,13 +25,15 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str) -> Path:
+def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str, intro: str = "") -> Path:
     """A Word document: per section a heading, the answer, and footnote-style sources."""
     import docx
     from docx.shared import Pt
 
     document = docx.Document()
     document.add_heading(title, level=1)
+    if intro:
+        document.add_paragraph(intro).runs[0].italic = True
     for heading, answer in sections:
         if heading:
             document.add_heading(heading, level=2)
@@ -47,6 +50,29 @@ def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str) -> Pa
                 quote = para.add_run(f"“{c.quote}”")
                 quote.italic = True
                 quote.font.size = Pt(9)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def write_briefing_docx(briefing: Briefing, path: Path) -> Path:
+    """The briefing as a Word document: key points with [n], notes, then the sources."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(f"Briefing: {briefing.topic}", level=1)
+    if not briefing.points:
+        document.add_paragraph("Hierover staat niets in de geïndexeerde documenten.")
+    for c in briefing.points:
+        document.add_paragraph(f"“{c.quote}” [{c.n}]", style="List Bullet")
+    if briefing.notes:
+        document.add_heading("Let op", level=2)
+        for note in briefing.notes:
+            document.add_paragraph(note, style="List Bullet")
+    if briefing.points:
+        document.add_heading("Bronnen", level=2)
+        for c in briefing.points:
+            document.add_paragraph(f"[{c.n}] {c.reference()}")
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path

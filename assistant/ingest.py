@@ -328,3 +328,9 @@ def _looks_like_markdown(text: str) -> bool:
 
 def _title_from_name(path: Path) -> str:
     return re.sub(r"[_-]+", " ", path.stem).strip() or path.name
+
+
+def read_text(path: Path) -> str:
+    """The cleaned text of any supported file (for input such as a set of Kamervragen)."""
+    document = load_document(path, path.parent)
+    return "\n".join(page.text for page in document.pages)

@@ -6,14 +6,16 @@ import re
 import shutil
 import time
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import tomli_w
 
-from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer
+from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
 from assistant.config import Settings, load_settings
 from assistant.index import CheckReport, FileProgress, Index, document_file, is_within
 from assistant.ingest import CATALOG_FIELDS, SUPPORTED_SUFFIXES
+from assistant.kamervragen import Briefing, KamerVragen, briefing_notes, split_questions
 from assistant.llm import LLMConfig
 from assistant.models import DOC_TYPES, Answer, Filters, IngestFailure, IngestReport
 from assistant.retrieve import HybridRetriever
@@ -27,6 +29,7 @@ class Assistant:
         self.index = Index(self.settings)
         self.retriever = HybridRetriever(self.index, self.settings)
         extractive = ExtractiveAnswerer(known=self.retriever.known)
+        self.extractive = extractive
         self.answerer = extractive
         if self.settings.answer_mode == "generative":
             config = LLMConfig(
@@ -130,6 +133,39 @@ class Assistant:
                 entry.pop(key, None)
         write_catalog(self.settings.catalog_path, catalog)
         self.ingest([document_file(path, self.settings.corpus_dir)])
+
+    def draft(
+        self, text: str, progress: FileProgress | None = None
+    ) -> tuple[KamerVragen, list[Answer]]:
+        """Split a set of Kamervragen and draft a cited answer (or abstention) per question."""
+        vragen = split_questions(text)
+        if not vragen.questions:
+            raise ValueError("geen genummerde vragen gevonden (verwacht: 'Vraag 1', '1.' of '1)')")
+        return vragen, self.answer_questions(vragen, progress)
+
+    def answer_questions(
+        self, vragen: KamerVragen, progress: FileProgress | None = None
+    ) -> list[Answer]:
+        """Answers for an (edited) split; the header gives every question its context."""
+        answers = []
+        for number, vraag in enumerate(vragen.questions, start=1):
+            if progress:
+                progress(f"Vraag {vraag.number}", number, len(vragen.questions))
+            answer = self.ask(vraag.query)
+            answer.question = vraag.text
+            answers.append(answer)
+        return answers
+
+    def brief(self, topic: str, top_k: int = 10) -> Briefing:
+        """Key points on a topic across all documents, newest first, with differences noted."""
+        evidence = self.retriever(topic, None, top_k)
+        if not self.extractive.decide(topic, evidence).answer:
+            return Briefing(topic, [], [])
+        ordered = sorted(
+            to_citations(evidence), key=lambda c: (c.date or "", c.score), reverse=True
+        )
+        points = [replace(c, n=i) for i, c in enumerate(ordered, start=1)]
+        return Briefing(topic, points, briefing_notes(points))
 
     def documents(self) -> list[dict]:
         """The indexed documents with their metadata and chunk counts."""
