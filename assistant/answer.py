@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.analysis import STOPWORDS, Analyzer, fold
+from assistant.chunk import split_sentences
 from assistant.llm import LLMConfig, LLMError, build_messages, complete, verify
 from assistant.models import Answer, Citation, Evidence
 from assistant.retrieve import detect_language
@@ -108,6 +109,26 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
             _is_name(w) for w in re.findall(r"\b[A-Z][\w-]{2,}", text)
         )
     return True
+
+
+def count_near(text: str, focus: str, window: int = 4) -> bool:
+    """Whether a number stands within `window` words of the counted thing ("vier
+    actielijnen", "een tweetal onafhankelijke studies"), in the same sentence: the figure must
+    be about it."""
+    target = fold(focus)[:6]
+    for span in split_sentences(text):
+        words = [
+            w.strip(".,;:") for w in re.findall(r"[\w.,-]+", fold(text[span.start : span.end]))
+        ]
+        numbers = [
+            i
+            for i, w in enumerate(words)
+            if w and (w[0].isdigit() and not _YEAR.fullmatch(w) or w in _NUMBER_WORDS - {"een"})
+        ]
+        subjects = [i for i, w in enumerate(words) if w.startswith(target)]
+        if any(abs(n - s) <= window for n in numbers for s in subjects):
+            return True
+    return False
 
 
 def _is_name(word: str) -> bool:
@@ -209,10 +230,13 @@ class ExtractiveAnswerer:
             return Decision(False, f"not in the corpus: {focus}")
         kind = answer_type(question)
         window = evidence[: self.type_window]
+        counted = focus if kind == "count" else None  # English words can't be matched
         usable = tuple(
             i
             for i, e in enumerate(window)
-            if contains_answer_type(e.quote, kind) and not planted_instruction(e.quote)
+            if contains_answer_type(e.quote, kind)
+            and not planted_instruction(e.quote)
+            and (counted is None or count_near(e.quote, counted))
         )
         if not usable:
             return Decision(False, f"no passage holds the {kind} asked for")

@@ -16,8 +16,21 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 import gradio as gr  # noqa: E402
 
 from assistant.config import Settings  # noqa: E402
-from assistant.export import answer_markdown, safe_filename, write_docx  # noqa: E402
+from assistant.export import (  # noqa: E402
+    answer_markdown,
+    safe_filename,
+    write_briefing_docx,
+    write_docx,
+)
 from assistant.index import document_file  # noqa: E402
+from assistant.ingest import read_text  # noqa: E402
+from assistant.kamervragen import (  # noqa: E402
+    KamerVraag,
+    KamerVragen,
+    briefing_markdown,
+    draft_markdown,
+    split_questions,
+)
 from assistant.models import DOC_TYPES, Answer, Filters, dutch_date  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 
@@ -179,6 +192,41 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             raise gr.Error(str(exc)) from exc
         return f"Metadata van `{path}` opgeslagen.", documents_table(assistant)
 
+    def split(text, file):
+        if file:
+            text = read_text(Path(file))
+        vragen = split_questions(text or "")
+        if not vragen.questions:
+            raise gr.Error("Geen genummerde vragen gevonden (verwacht 'Vraag 1', '1.' of '1)').")
+        rows = [[q.number, q.text, q.stem] for q in vragen.questions]
+        return vragen.header, rows
+
+    def draft(header, rows, progress=gr.Progress()):  # noqa: B008 (gradio injects progress)
+        values = rows.values.tolist() if hasattr(rows, "values") else rows
+        questions = [
+            KamerVraag(str(n), str(t), str(s or "")) for n, t, s in values if str(t).strip()
+        ]
+        if not questions:
+            raise gr.Error("Splits eerst de vragen.")
+        vragen = KamerVragen(header or "", questions)
+
+        def tick(name: str, number: int, total: int) -> None:
+            progress((number - 1, total), desc=name)
+
+        answers = assistant.answer_questions(vragen, progress=tick)
+        folder = Path(tempfile.mkdtemp(prefix="nldtib-draft-"))
+        sections = [(f"Vraag {v.number}", a) for v, a in zip(questions, answers, strict=True)]
+        path = write_docx(sections, folder / "conceptantwoorden.docx", "Conceptantwoorden", header)
+        return draft_markdown(vragen, answers), str(path)
+
+    def brief(topic):
+        if not (topic or "").strip():
+            raise gr.Error("Geef een onderwerp.")
+        briefing = assistant.brief(topic)
+        folder = Path(tempfile.mkdtemp(prefix="nldtib-brief-"))
+        path = write_briefing_docx(briefing, folder / safe_filename(topic, ".docx"))
+        return briefing_markdown(briefing), str(path)
+
     with gr.Blocks(title="NLDTIB-beleidsassistent") as app:
         gr.Markdown(
             "# NLDTIB-beleidsassistent\n"
@@ -268,6 +316,48 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             )  # fmt: skip
             remove_button.click(
                 remove, [chosen], [doc_status, table, chosen, documents], api_visibility="private"
+            )
+        with gr.Tab("Kamervragen"):
+            gr.Markdown(
+                "Plak een set schriftelijke vragen of upload het bestand. Controleer de splitsing"
+                " (pas tekst aan of leeg een rij), en laat per vraag een conceptantwoord maken."
+            )
+            with gr.Row():
+                vragen_text = gr.Textbox(label="Kamervragen (tekst)", lines=8)
+                vragen_file = gr.File(
+                    label="of een bestand", file_types=[".pdf", ".txt", ".md", ".docx"]
+                )
+            split_button = gr.Button("Splits vragen")
+            header_box = gr.Textbox(label="Kop (wie vraagt wie waarover)")
+            split_table = gr.Dataframe(
+                headers=["Nr", "Vraag", "Hoofdvraag"], interactive=True, label="Gesplitste vragen"
+            )
+            draft_button = gr.Button("Maak conceptantwoorden", variant="primary")
+            draft_md = gr.Markdown(elem_id="drafts")
+            draft_file = gr.File(label="Conceptantwoorden (.docx)", interactive=False)
+            split_button.click(
+                split,
+                [vragen_text, vragen_file],
+                [header_box, split_table],
+                api_visibility="private",
+            )
+            draft_button.click(
+                draft, [header_box, split_table], [draft_md, draft_file], api_visibility="private",
+                concurrency_id="ask",
+            )  # fmt: skip
+        with gr.Tab("Briefing"):
+            topic = gr.Textbox(
+                label="Onderwerp", placeholder="Bijv.: financiering defensie-industrie"
+            )
+            brief_button = gr.Button("Maak briefing", variant="primary")
+            brief_md = gr.Markdown(elem_id="briefing")
+            brief_file = gr.File(label="Briefing (.docx)", interactive=False)
+            brief_button.click(
+                brief,
+                [topic],
+                [brief_md, brief_file],
+                api_visibility="private",
+                concurrency_id="ask",
             )
         gr.api(api_ask, api_name="ask", concurrency_limit=8, concurrency_id="ask")
     return app

@@ -110,3 +110,10 @@ def test_passages_that_address_an_ai_are_never_the_answer():
     )
     assert "Negeer" not in answer.answer and "[2]" in answer.answer
     assert answer.citations[0].quote.startswith("Negeer")  # still shown as a source
+
+
+def test_a_count_must_be_about_the_counted_thing():
+    from assistant.answer import count_near
+
+    assert count_near("die aan de hand van vier actielijnen worden aangelopen", "actielijnen")
+    assert not count_near("financiering door banken. De NLDTIB telde 1.240 bedrijven", "banken")

@@ -109,3 +109,26 @@ def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path
     finally:
         browser.close()
         pw.stop()
+
+
+def test_browser_drafts_answers_to_kamervragen(app_url):
+    pw, browser = _browser()
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 1400})
+        page.goto(app_url)
+        page.get_by_role("tab", name="Kamervragen").click()
+        text = (REPO / "tests" / "fixtures" / "kamervragen-financiering.txt").read_text()
+        page.get_by_label("Kamervragen (tekst)").fill(text)
+        page.get_by_role("button", name="Splits vragen").click()
+        page.get_by_text(
+            "Wanneer stuurt Defensie de vernieuwde strategie naar de Kamer?"
+        ).first.wait_for(timeout=30_000)
+        page.get_by_role("button", name="Maak conceptantwoorden").click()
+        drafts = page.locator("#drafts")
+        drafts.get_by_text("Antwoord 2b").wait_for(timeout=120_000)
+        assert "eind Q1" in drafts.inner_text()
+        assert "Hierover staat niets in de geïndexeerde documenten." in drafts.inner_text()
+        page.screenshot(path=str(ARTIFACTS / "kamervragen.png"), full_page=True)
+    finally:
+        browser.close()
+        pw.stop()
