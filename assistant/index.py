@@ -73,18 +73,19 @@ class VectorLeg:
     def collection(self):
         if self._collection is None:
             # embedding_function=None: chroma must never fall back to its default model
-            self._collection = self._client.get_or_create_collection(
+            collection = self._client.get_or_create_collection(
                 self.collection_name,
                 metadata={"embed_model": self.embedder.name},
                 configuration={"hnsw": {"space": "cosine"}},
                 embedding_function=None,
             )
-            built_with = (self._collection.metadata or {}).get("embed_model")
+            built_with = (collection.metadata or {}).get("embed_model")
             if built_with != self.embedder.name:
                 raise IndexMismatchError(
                     f"collection {self.collection_name} holds vectors of {built_with!r}, not "
                     f"{self.embedder.name!r}; run `python -m assistant ingest --rebuild`"
                 )
+            self._collection = collection
         return self._collection
 
     @property
@@ -245,11 +246,11 @@ class Index:
     def legs(self) -> list[VectorLeg]:
         """The dense legs: the sentence-transformers model, then USE when switched on."""
         if self._legs is None:
-            from assistant.embed import slug
-
+            # One collection per leg whatever the model: the model's name is in the
+            # collection's metadata, so another model is caught, never mixed in.
             prefix = self.settings.collection_prefix
             st = SentenceTransformerEmbedder(self.settings.embed_model)
-            legs = [VectorLeg("st", st, self.client, f"{prefix}-st-{slug(st.name)}")]
+            legs = [VectorLeg("st", st, self.client, f"{prefix}-st")]
             if self.settings.use_multilingual_leg:
                 legs.append(VectorLeg("use", USEEmbedder(), self.client, f"{prefix}-use-m3"))
             self._legs = legs
@@ -274,6 +275,12 @@ class Index:
         if self.store.outdated:
             log.warning("the index was built by an older version; rebuilding it")
             rebuild = True
+        for leg in self.legs:
+            try:
+                leg.collection  # noqa: B018 (opening it checks the model)
+            except IndexMismatchError as exc:
+                log.warning("%s; rebuilding the index", exc)
+                rebuild = True
         if rebuild:
             for leg in self.legs:
                 leg.drop()

@@ -13,7 +13,14 @@ import tomli_w
 
 from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
 from assistant.config import Settings, load_settings
-from assistant.index import CheckReport, FileProgress, Index, document_file, is_within
+from assistant.index import (
+    CheckReport,
+    FileProgress,
+    Index,
+    IndexMismatchError,
+    document_file,
+    is_within,
+)
 from assistant.ingest import CATALOG_FIELDS, SUPPORTED_SUFFIXES
 from assistant.kamervragen import Briefing, KamerVragen, briefing_notes, split_questions
 from assistant.llm import LLMConfig
@@ -64,6 +71,10 @@ class Assistant:
         question = question.strip()
         if not question:
             raise ValueError("de vraag is leeg")
+        if self.index.store.outdated:
+            raise IndexMismatchError(
+                "de index is met een oudere versie gebouwd: voer `python -m assistant ingest` uit"
+            )
         started = time.perf_counter()
         query = contextualise(question, history or [])
         evidence = self.retriever(query, filters, top_k)

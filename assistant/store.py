@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS doc_vectors (
 """
 
 # Bumped when the layout or the analyser changes; an older index is rebuilt by the next sync.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # BM25 column weights: the chunk's own words count fully, its heading and title less.
 _BODY_WEIGHT, _CONTEXT_WEIGHT = 1.0, 0.35

@@ -75,10 +75,13 @@ def test_another_embedding_model_is_never_mixed_in(seeded, tmp_path):
 
     other = tmp_path / "other-model"
     shutil.copytree(resolve_model_path("all-MiniLM-L6-v2"), other)
-    index = Index(replace(seeded, embed_model=str(other), collection_prefix="nldtib"))
-    index.legs[0].collection_name = Index(seeded).legs[0].collection_name  # same collection
+    index = Index(replace(seeded, embed_model=str(other)))
     with pytest.raises(IndexMismatchError, match="--rebuild"):
         index.legs[0].collection  # noqa: B018
+    report = index.sync()  # ingest rebuilds with the new model
+    assert report.added == 2
+    assert index.legs[0].collection.metadata["embed_model"] == str(other)
+    assert index.legs[0].ids() == index.store.chunk_ids()
 
 
 def test_check_finds_and_repairs_drift(seeded):
