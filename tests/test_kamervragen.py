@@ -98,3 +98,27 @@ def test_cli_draft_from_markdown_and_brief(assistant, tmp_path):
     assert briefing.points and all(p.quote for p in briefing.points)
     dates = [p.date or "" for p in briefing.points]
     assert dates == sorted(dates, reverse=True)  # newest documents first
+
+
+def test_briefing_notes_a_figure_that_a_newer_document_updates():
+    from assistant.kamervragen import briefing_notes
+    from assistant.models import Citation
+
+    def cite(n, doc, date, quote):
+        return Citation(n, doc, doc, "studie", date, None, 1, "", quote, 1.0)
+
+    older = cite(
+        2,
+        "monitor-2024.pdf",
+        "2024-04-01",
+        "De NLDTIB telde in 2023 ongeveer 1.100 bedrijven met defensieomzet.",
+    )
+    newer = cite(
+        1,
+        "monitor-2026.pdf",
+        "2026-04-01",
+        "De NLDTIB telde in 2025 ongeveer 1.240 bedrijven met defensieomzet.",
+    )
+    notes = briefing_notes([newer, older])
+    assert len(notes) == 1 and notes[0].startswith("[1] en [2] noemen verschillende cijfers; [1]")
+    assert briefing_notes([newer]) == []
