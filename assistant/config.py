@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import get_type_hints
 
@@ -55,8 +55,6 @@ class Settings:
     llm_model: str | None = None
     llm_api_key_env: str = "NLDTIB_LLM_API_KEY"
     llm_timeout_s: float = 30.0
-    audit_log: Path | None = None
-    extra: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
@@ -79,10 +77,6 @@ class Settings:
     @property
     def catalog_path(self) -> Path:
         return self.corpus_dir / "catalog.toml"
-
-    def with_(self, **changes) -> Settings:
-        """A copy with some values changed (None values are ignored)."""
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 def _coerce(value: str, kind: object) -> object:

@@ -415,14 +415,6 @@ class Store:
         """Changes whenever documents are written: lets readers refresh their caches."""
         return self._query("PRAGMA data_version")[0][0] + self._writes
 
-    def term_document_frequency(self, terms: list[str]) -> dict[str, int]:
-        """In how many chunks each analysed term occurs (0 for unknown terms)."""
-        out = {}
-        for term in set(terms):
-            rows = self._query("SELECT count(*) FROM lexical WHERE lexical MATCH ?", (f'"{term}"',))
-            out[term] = rows[0][0]
-        return out
-
 
 def filter_sql(filters: Filters) -> tuple[str, list]:
     """SQL conditions on documents `d` for the filters, prefixed with AND."""

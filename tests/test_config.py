@@ -1,0 +1,27 @@
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings, load_settings
+
+
+def test_file_then_environment_then_overrides(tmp_path: Path, monkeypatch):
+    file = tmp_path / "assistant.toml"
+    file.write_text('[assistant]\ntop_k = 7\nweight_st = 0.0\nindex_dir = "/data/idx"\n')
+    monkeypatch.setenv("NLDTIB_TOP_K", "9")
+    monkeypatch.setenv("NLDTIB_USE_MULTILINGUAL_LEG", "false")
+    settings = load_settings(file, corpus_dir=tmp_path)
+    assert settings.top_k == 9 and settings.weight_st == 0.0
+    assert settings.index_dir == Path("/data/idx") and settings.corpus_dir == tmp_path
+    assert settings.use_multilingual_leg is False
+
+
+def test_invalid_settings_are_refused(tmp_path: Path):
+    file = tmp_path / "assistant.toml"
+    file.write_text("[assistant]\ntop_kk = 3\n")
+    with pytest.raises(ValueError, match="unknown setting"):
+        load_settings(file)
+    with pytest.raises(ValueError, match="answer_mode"):
+        Settings(answer_mode="creative")
+    with pytest.raises(ValueError, match="top_k"):
+        Settings(top_k=0)
