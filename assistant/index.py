@@ -256,6 +256,11 @@ class Index:
             self._legs = legs
         return self._legs
 
+    @property
+    def use_embedder(self) -> USEEmbedder | None:
+        """The multilingual model, which also embeds the expansion vocabulary."""
+        return next((leg.embedder for leg in self.legs if leg.name == "use"), None)
+
     def close(self) -> None:
         self.store.close()
 
@@ -361,7 +366,7 @@ class Index:
 
     def _add_vocabulary(self, chunks: list[Chunk]) -> None:
         """Embed the document's new words with USE, for cross-lingual and synonym expansion."""
-        use = next((leg.embedder for leg in self.legs if leg.name == "use"), None)
+        use = self.use_embedder
         if use is None:
             return
         words = {w for c in chunks for w in vocabulary_words(c.text)}

@@ -114,7 +114,7 @@ class HybridRetriever:
         """
         if self.settings.expansion_min_similarity >= 1:
             return []
-        use = next((leg.embedder for leg in self.index.legs if leg.name == "use"), None)
+        use = self.index.use_embedder
         vocab, matrix = self._vocabulary()
         if use is None or not vocab:
             return []
@@ -141,7 +141,7 @@ class HybridRetriever:
             return True
         if any(c.isdigit() for c in token):
             return False
-        use = next((leg.embedder for leg in self.index.legs if leg.name == "use"), None)
+        use = self.index.use_embedder
         vocab, matrix = self._vocabulary()
         if use is None or not vocab:
             return False
