@@ -208,11 +208,16 @@ class CheckReport:
     chunks: int = 0
     missing: dict[str, int] = field(default_factory=dict)  # in the store, not in chroma
     orphaned: dict[str, int] = field(default_factory=dict)  # in chroma, not in the store
+    lexical_rows: int = 0  # BM25 rows; must equal the number of chunks
     repaired: bool = False
 
     @property
     def consistent(self) -> bool:
-        return not any(self.missing.values()) and not any(self.orphaned.values())
+        return (
+            not any(self.missing.values())
+            and not any(self.orphaned.values())
+            and self.lexical_rows == self.chunks
+        )
 
     def to_dict(self) -> dict:
         return {
@@ -220,6 +225,7 @@ class CheckReport:
             "chunks": self.chunks,
             "missing": self.missing,
             "orphaned": self.orphaned,
+            "lexical_rows": self.lexical_rows,
             "repaired": self.repaired,
         }
 
@@ -395,7 +401,9 @@ class Index:
     def check(self, repair: bool = False) -> CheckReport:
         """Compare the store with every Chroma collection; with repair, make them agree."""
         store_ids = self.store.chunk_ids()
-        report = CheckReport(chunks=len(store_ids))
+        report = CheckReport(chunks=len(store_ids), lexical_rows=self.store.lexical_rows())
+        if repair and report.lexical_rows != report.chunks:
+            self.store.reanalyze()
         for leg in self.legs:
             chroma_ids = leg.ids()
             missing = sorted(store_ids - chroma_ids)

@@ -300,6 +300,9 @@ class Store:
     def chunk_ids(self) -> set[str]:
         return {r[0] for r in self._query("SELECT id FROM chunks")}
 
+    def lexical_rows(self) -> int:
+        return self._query("SELECT count(*) FROM lexical")[0][0]
+
     def chunk_count(self) -> int:
         return self._query("SELECT count(*) FROM chunks")[0][0]
 

@@ -1,0 +1,54 @@
+"""Crash safety: an ingest killed with SIGKILL at several points, then run again, leaves a
+consistent index (no duplicates, no chunks of removed files, Chroma and BM25 in agreement)."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import REPO, seed_corpus
+
+from assistant.config import Settings
+from assistant.index import Index
+
+
+def test_ingest_killed_at_random_points_recovers(tmp_path):
+    sys.path.insert(0, str(REPO / "eval"))
+    from distractors import write_distractors
+
+    corpus = seed_corpus(tmp_path)
+    write_distractors(corpus / "extra", documents=30, seed=7)
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "idx")
+    command = [sys.executable, "-m", "assistant", "ingest", "--json",
+               "--index-dir", str(settings.index_dir), "--corpus-dir", str(corpus)]  # fmt: skip
+    rng = random.Random(2026)
+    kills = 0
+    for attempt in range(4):
+        proc = subprocess.Popen(
+            command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        time.sleep(rng.uniform(6, 20))  # model loading takes several seconds; kill mid-ingest
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        if attempt == 1:
+            # a file removed between crashes must leave the index too
+            (corpus / "extra" / "distractor-0003.txt").unlink()
+    assert kills >= 2, "the ingest finished before it could be killed: make the corpus larger"
+
+    final = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert final.returncode == 0, final.stderr
+    report = json.loads(final.stdout)
+    assert report["documents"] == 2 + 29 and report["failed"] == []
+
+    index = Index(settings)
+    check = index.check()
+    assert check.consistent, check.to_dict()
+    ids = [c.id for d in index.store.documents() for c in index.store.chunks_of(d["path"])]
+    assert len(ids) == len(set(ids)) == check.chunks
+    assert index.store.document("extra/distractor-0003.txt") is None
+    assert not index.store.get_setting("sync_in_progress")
