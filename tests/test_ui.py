@@ -11,17 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STUDY_HEADER, STUDY_PAGES, seed_corpus, write_pdf
+from conftest import REPO, STUDY_HEADER, STUDY_PAGES, free_port, seed_corpus, write_pdf
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
 QUESTION = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +26,7 @@ def app_url(tmp_path_factory):
     write_pdf(corpus / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER)
     common = ["--index-dir", str(root / "idx"), "--corpus-dir", str(corpus)]
     subprocess.run([sys.executable, "-m", "assistant", "ingest", *common], cwd=REPO, check=True)
-    port = _free_port()
+    port = free_port()
     log = (root / "serve.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port), *common],

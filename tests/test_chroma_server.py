@@ -1,0 +1,57 @@
+"""Server mode: a real `chroma run` on loopback from the installed chromadb package holds the
+vectors; ingest and ask go through chromadb.HttpClient."""
+
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import free_port
+
+from assistant.service import Assistant
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    chroma = Path(sys.executable).parent / "chroma"
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(tmp_path / "server"),
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            assert proc.poll() is None, "chroma run exited"
+            time.sleep(0.2)
+    yield port
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_ingest_and_ask_against_a_chroma_server(seeded, chroma_server):
+    settings = replace(seeded, chroma_host="127.0.0.1", chroma_port=chroma_server)
+    assistant = Assistant(settings)
+    report = assistant.ingest()
+    assert report.added == 2 and report.failed == []
+    assert not settings.chroma_path.exists()  # nothing in the local folder
+    answer = assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?")
+    assert "Berenschot" in answer.answer
+    assert assistant.check().consistent
+
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.HttpClient(
+        host="127.0.0.1", port=chroma_server, settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    names = {c.name for c in client.list_collections()}
+    assert names == {"nldtib-st", "nldtib-use-m3"}
+    assert client.get_collection("nldtib-st").count() == report.chunks
