@@ -126,3 +126,31 @@ def test_browser_drafts_answers_to_kamervragen(app_url):
     finally:
         browser.close()
         pw.stop()
+
+
+def test_twenty_concurrent_api_users(app_url):
+    """20 gradio_client users asking 10 questions each: no errors; the p95 is printed."""
+    import statistics
+    from concurrent.futures import ThreadPoolExecutor
+
+    from gradio_client import Client
+
+    from assistant.evaluation import load_questions
+
+    questions = [q.question for q in load_questions()][:10]
+
+    def user(number: int) -> list[float]:
+        client = Client(app_url, verbose=False)
+        timings = []
+        for question in questions[number % 3 :] + questions[: number % 3]:
+            started = time.perf_counter()
+            result = client.predict(question, api_name="/ask")
+            timings.append(time.perf_counter() - started)
+            assert isinstance(result, str) and result.strip()
+        return timings
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        timings = sorted(t for user_timings in pool.map(user, range(20)) for t in user_timings)
+    assert len(timings) == 200
+    p95 = timings[int(0.95 * len(timings)) - 1]
+    print(f"\n20 users x 10 questions: p50 {statistics.median(timings):.2f} s, p95 {p95:.2f} s")
