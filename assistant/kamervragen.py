@@ -75,7 +75,14 @@ def draft_markdown(vragen: KamerVragen, answers: list[Answer]) -> str:
     lines = [f"_{vragen.header}_", ""] if vragen.header else []
     footnotes: list[Citation] = []
     for vraag, answer in zip(vragen.questions, answers, strict=True):
-        lines += [f"**Vraag {vraag.number}**", vraag.text, "", f"**Antwoord {vraag.number}**"]
+        lines += [
+            f"**Vraag {vraag.number}**",
+            "",
+            vraag.text,
+            "",
+            f"**Antwoord {vraag.number}**",
+            "",
+        ]
         text = answer.answer
         for c in answer.citations:
             if f"[{c.n}]" in text:
@@ -83,7 +90,7 @@ def draft_markdown(vragen: KamerVragen, answers: list[Answer]) -> str:
                 text = text.replace(f"[{c.n}]", f"[^{len(footnotes)}]")
         lines += [text, ""]
     for number, c in enumerate(footnotes, start=1):
-        lines.append(f"[^{number}]: {c.reference()}: “{c.quote}”")
+        lines += [f"[^{number}]: {c.reference()}: “{c.quote}”", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
