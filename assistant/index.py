@@ -33,7 +33,7 @@ from assistant.ingest import (
     load_document,
 )
 from assistant.models import Chunk, DocumentMeta, Filters, IngestFailure, IngestReport
-from assistant.store import Store, date_int
+from assistant.store import SCHEMA_VERSION, Store, date_int
 
 log = logging.getLogger(__name__)
 
@@ -297,8 +297,6 @@ class Index:
                 leg.drop()
             for doc in self.store.documents():
                 self.store.remove_document(doc["path"])
-            from assistant.store import SCHEMA_VERSION
-
             self.store.set_setting("schema_version", SCHEMA_VERSION)
         elif self.store.get_setting(_SYNC_FLAG):
             log.warning("the previous ingest did not finish; repairing the index first")
