@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc, seconds: float, log: Path | None = None) -> None:
+    """Wait until a server process listens on loopback `port`; fail if it exits first."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            if proc.poll() is not None:
+                details = log.read_text() if log else ""
+                raise RuntimeError(f"server exited before listening on {port}\n{details}") from None
+            time.sleep(0.2)
+    raise TimeoutError(f"nothing listened on port {port} within {seconds} s")
 
 
 def write_pdf(

@@ -1,15 +1,13 @@
 """Server mode: a real `chroma run` on loopback from the installed chromadb package holds the
 vectors; ingest and ask go through chromadb.HttpClient."""
 
-import socket
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from conftest import free_port, wait_for_port
 
 from assistant.service import Assistant
 
@@ -23,14 +21,7 @@ def chroma_server(tmp_path):
          "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            assert proc.poll() is None, "chroma run exited"
-            time.sleep(0.2)
+    wait_for_port(port, proc, 60)
     yield port
     proc.terminate()
     proc.wait(timeout=30)

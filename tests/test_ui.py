@@ -4,14 +4,21 @@ through Playwright (never `playwright install`)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STUDY_HEADER, STUDY_PAGES, free_port, seed_corpus, write_pdf
+from conftest import (
+    REPO,
+    STUDY_HEADER,
+    STUDY_PAGES,
+    free_port,
+    seed_corpus,
+    wait_for_port,
+    write_pdf,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -33,15 +40,7 @@ def app_url(tmp_path_factory):
         cwd=REPO, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError((root / "serve.log").read_text()) from None
-            time.sleep(0.5)
+    wait_for_port(port, proc, 120, root / "serve.log")
     time.sleep(1)
     yield url
     proc.terminate()
