@@ -1,6 +1,6 @@
 """Stage 5, answer: turn ranked evidence into a cited answer, or say the documents are silent.
 
-Entry point: `ExtractiveAnswerer(store)(question, evidence)`. The default answer needs no
+Entry point: `ExtractiveAnswerer(known)(question, evidence)`. The default answer needs no
 LLM: it is made of the evidence sentences themselves, each followed by its [n]. Whether to
 answer is decided here, not by a similarity threshold (which did not separate answerable
 from unanswerable questions): a question whose names, years or focus word occur nowhere in
@@ -28,7 +28,7 @@ _NUMBER_WORDS = set(
     vijftig honderd duizend tweetal drietal viertal vijftal beide enkele tientallen
     honderden duizenden one two three four five six seven eight nine ten dozen hundreds""".split()
 )
-_MONTHS = set(
+_PERIOD_WORDS = set(
     """januari februari maart april mei juni juli augustus september oktober november december
     voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
 )
@@ -103,7 +103,7 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
         numbers = [m.group(0) for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group(0))]
         return bool(numbers) or bool(words & _NUMBER_WORDS - {"een"})
     if kind == "period":
-        return bool(_PERIOD.search(text)) or bool(words & _MONTHS)
+        return bool(_PERIOD.search(text)) or bool(words & _PERIOD_WORDS)
     if kind == "agent":
         return bool(_ORG_WORDS.search(text)) or any(
             _is_name(w) for w in re.findall(r"\b[A-Z][\w-]{2,}", text)
