@@ -87,6 +87,12 @@ def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path
         assert "kenmerk DGBI-TOP / 105818908" in card and "15 april 2026" in card
         assert page.locator("#sources mark").count() >= 1
         page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
+        # a PDF source opens at its page
+        link = page.locator("#sources a", has_text="open document").first
+        href = link.get_attribute("href")
+        assert "#page=" in href
+        pdf = page.request.get(app_url.rstrip("/") + href.split("#")[0])
+        assert pdf.ok and pdf.body().startswith(b"%PDF")
 
         page.get_by_role("tab", name="Documenten").click()
         upload = tmp_path / "kamerbrief-munitie.txt"
