@@ -280,6 +280,8 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                 value=documents_table(assistant),
                 headers=["Bestand", "Titel", "Type", "Datum", "Kenmerk", "Fragmenten"],
                 interactive=False,
+                wrap=True,
+                column_widths=["20%", "38%", "9%", "10%", "15%", "8%"],
                 label="Geïndexeerde documenten",
             )
             with gr.Row():
@@ -292,9 +294,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
                     upload_button = gr.Button("Toevoegen en indexeren", variant="primary")
                     upload_status = gr.Markdown(elem_id="upload-status")
                 with gr.Column():
-                    chosen = gr.Dropdown(choices=doc_choices(), label="Document")
+                    chosen = gr.Dropdown(choices=doc_choices(), value=None, label="Document")
                     title = gr.Textbox(label="Titel")
-                    doc_type = gr.Dropdown(choices=list(DOC_TYPES), label="Type")
+                    doc_type = gr.Dropdown(choices=list(DOC_TYPES), value=None, label="Type")
                     date = gr.Textbox(label="Datum (jjjj-mm-dd)")
                     kenmerk = gr.Textbox(label="Kenmerk")
                     with gr.Row():
