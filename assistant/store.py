@@ -119,26 +119,24 @@ class Store:
             )
 
     def _index_lexical(self, db: sqlite3.Connection, doc_rowid: int, title: str, rows) -> None:
-        """BM25 rows of one document: each chunk, and the document as a whole."""
+        """BM25 rows of one document: each chunk, and the document as a whole.
+
+        Each text is analysed once: the analyser works word by word, so the terms of
+        "section text" are the section's terms followed by the text's.
+        """
         analyze = self.analyzer
-        db.executemany(
-            "INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)",
-            [
-                (
-                    r["rowid"],
-                    " ".join(analyze(r["text"])),
-                    " ".join(analyze(f"{r['section']} {title}")),
-                )
-                for r in rows
-            ],
-        )
+        title_terms = analyze(title)
+        section_terms: dict[str, list[str]] = {}
+        chunk_rows, doc_terms = [], []
+        for r in rows:
+            section = section_terms.setdefault(r["section"], analyze(r["section"]))
+            text = analyze(r["text"])
+            chunk_rows.append((r["rowid"], " ".join(text), " ".join(section + title_terms)))
+            doc_terms += section + text
+        db.executemany("INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)", chunk_rows)
         db.execute(
             "INSERT INTO doc_lexical (rowid, title, body) VALUES (?,?,?)",
-            (
-                doc_rowid,
-                " ".join(analyze(title)),
-                " ".join(t for r in rows for t in analyze(f"{r['section']} {r['text']}")),
-            ),
+            (doc_rowid, " ".join(title_terms), " ".join(doc_terms)),
         )
 
     @property
