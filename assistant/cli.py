@@ -55,7 +55,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             bar.set_postfix_str(name[-40:])
             bar.update(1)
 
-    report = assistant.ingest(args.paths or None, rebuild=args.rebuild, progress=progress)
+    def page_progress(name: str, page: int, pages: int) -> None:
+        """Where a long PDF is: on the bar, or every 250 pages on stderr."""
+        if bar is not None and page % 25 == 0:
+            bar.set_postfix_str(f"{name[-30:]} p. {page}/{pages}")
+        elif bar is None and not args.json and pages >= 250 and page % 250 == 0:
+            print(f"  {name}: pagina {page}/{pages}", file=sys.stderr, flush=True)
+
+    report = assistant.ingest(
+        args.paths or None, rebuild=args.rebuild, progress=progress, page_progress=page_progress
+    )
     if bar is not None:
         bar.close()
     if args.json:
@@ -77,6 +86,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     assistant = Assistant(
         load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir, answer_mode=args.mode)
     )
+    assistant.warm_up(background=True)
     if not assistant.documents():
         print("De index is leeg: voer eerst `python -m assistant ingest` uit.", file=sys.stderr)
         return 1
@@ -177,6 +187,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from assistant.bench import DEFAULT_SIZES, format_bench, run_bench
+
+    settings = load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
+    sizes = tuple(args.chunks or DEFAULT_SIZES)
+    result = run_bench(settings, sizes, reference=not args.no_reference, pdf=not args.no_pdf)
+    if args.json:
+        _print_json(result)
+    else:
+        print(format_bench(result))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assistant",
@@ -240,6 +263,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--configs", action="store_true", help="compare retrieval configurations")
     common(p)
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="ingest speed, query latency, memory and index size")
+    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--chunks", type=int, nargs="+", help="corpus sizes (default: 1000 10000 100000)"
+    )
+    p.add_argument("--no-reference", action="store_true", help="skip llama-index's pipeline")
+    p.add_argument("--no-pdf", action="store_true", help="skip the PDF pages/s measurement")
+    common(p)
+    p.set_defaults(func=cmd_bench)
     return parser
 
 

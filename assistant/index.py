@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import math
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -39,10 +40,25 @@ log = logging.getLogger(__name__)
 
 FileProgress = Callable[[str, int, int], None]
 _SYNC_FLAG = "sync_in_progress"
+COLLECTIONS = {"use": "use-m3", "st": "st"}  # collection name suffix per dense leg
 
 
 class IndexMismatchError(RuntimeError):
     """The index was built with another embedding model than the settings name."""
+
+
+def dense_embedders(settings: Settings) -> dict:
+    """The dense models switched on in the settings, by leg name (weights load lazily)."""
+    models = {"use": USEEmbedder, "st": lambda: SentenceTransformerEmbedder(settings.embed_model)}
+    return {name: models[name]() for name in settings.dense_legs}
+
+
+def primary_embedder(settings: Settings):
+    """The first dense model of the settings (what llama-index pipelines are given)."""
+    embedders = dense_embedders(settings)
+    if not embedders:
+        raise ValueError("no dense leg is switched on in the settings")
+    return next(iter(embedders.values()))
 
 
 def chroma_client(settings: Settings):
@@ -144,20 +160,21 @@ class VectorLeg:
             offset += page
 
     def search(self, vector: np.ndarray, k: int, filters: Filters) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) best first, for a query vector of this leg's model."""
-        from llama_index.core.vector_stores import VectorStoreQuery
+        """(chunk id, cosine similarity) best first, for a query vector of this leg's model.
 
-        result = self.vector_store.query(
-            VectorStoreQuery(
-                query_embedding=vector.tolist(),
-                similarity_top_k=k,
-                filters=metadata_filters(filters),
-            )
+        Reads go to the Chroma collection directly (writes go through llama-index): the
+        query path then never imports llama-index, which costs ~1.5 s per one-shot `ask`.
+        """
+        result = self.collection.query(
+            query_embeddings=[vector.tolist()],
+            n_results=k,
+            where=chroma_where(filters),
+            include=["distances"],
         )
-        # llama-index reports exp(-distance); chroma's cosine distance is 1 - similarity
+        # chroma's cosine distance is 1 - similarity
         return [
-            (node_id, 1.0 + math.log(max(sim, 1e-12)))
-            for node_id, sim in zip(result.ids or [], result.similarities or [], strict=False)
+            (cid, 1.0 - float(distance))
+            for cid, distance in zip(result["ids"][0], result["distances"][0], strict=True)
         ]
 
 
@@ -171,34 +188,20 @@ def vector_metadata(chunk: Chunk, meta: DocumentMeta) -> dict:
     }
 
 
-def metadata_filters(filters: Filters):
-    """The filters as llama-index MetadataFilters (None when there are none)."""
-    from llama_index.core.vector_stores import FilterOperator, MetadataFilter, MetadataFilters
-
-    parts = []
+def chroma_where(filters: Filters) -> dict | None:
+    """The filters as a Chroma `where` clause over the vector metadata (None when none)."""
+    parts: list[dict] = []
     if filters.doc_types:
-        parts.append(
-            MetadataFilter(
-                key="doc_type", value=list(filters.doc_types), operator=FilterOperator.IN
-            )
-        )
+        parts.append({"doc_type": {"$in": list(filters.doc_types)}})
     if filters.documents:
-        parts.append(
-            MetadataFilter(
-                key="doc_path", value=list(filters.documents), operator=FilterOperator.IN
-            )
-        )
+        parts.append({"doc_path": {"$in": list(filters.documents)}})
     if filters.date_from:
-        parts.append(
-            MetadataFilter(
-                key="date", value=date_int(filters.date_from), operator=FilterOperator.GTE
-            )
-        )
+        parts.append({"date": {"$gte": date_int(filters.date_from)}})
     if filters.date_to:
-        parts.append(
-            MetadataFilter(key="date", value=date_int(filters.date_to), operator=FilterOperator.LTE)
-        )
-    return MetadataFilters(filters=parts) if parts else None
+        parts.append({"date": {"$lte": date_int(filters.date_to)}})
+    if len(parts) > 1:
+        return {"$and": parts}
+    return parts[0] if parts else None
 
 
 @dataclass
@@ -241,31 +244,38 @@ class Index:
         )
         self._client = None
         self._legs: list[VectorLeg] | None = None
+        self._lock = threading.RLock()
 
     @property
     def client(self):
-        if self._client is None:
-            self._client = chroma_client(self.settings)
-        return self._client
+        with self._lock:  # a warm-up thread and the first query may race
+            if self._client is None:
+                self._client = chroma_client(self.settings)
+            return self._client
+
+    @cached_property
+    def embedders(self) -> dict:
+        """The dense models switched on in the settings, by leg name (loaded lazily)."""
+        return dense_embedders(self.settings)
 
     @property
     def legs(self) -> list[VectorLeg]:
-        """The dense legs: the sentence-transformers model, then USE when switched on."""
-        if self._legs is None:
-            # One collection per leg whatever the model: the model's name is in the
-            # collection's metadata, so another model is caught, never mixed in.
-            prefix = self.settings.collection_prefix
-            st = SentenceTransformerEmbedder(self.settings.embed_model)
-            legs = [VectorLeg("st", st, self.client, f"{prefix}-st")]
-            if self.settings.use_multilingual_leg:
-                legs.append(VectorLeg("use", USEEmbedder(), self.client, f"{prefix}-use-m3"))
-            self._legs = legs
-        return self._legs
+        """The dense legs switched on in the settings: USE, the sentence-transformers model."""
+        with self._lock:
+            if self._legs is None:
+                # One collection per leg whatever the model: the model's name is in the
+                # collection's metadata, so another model is caught, never mixed in.
+                prefix = self.settings.collection_prefix
+                self._legs = [
+                    VectorLeg(name, embedder, self.client, f"{prefix}-{COLLECTIONS[name]}")
+                    for name, embedder in self.embedders.items()
+                ]
+            return self._legs
 
     @property
     def use_embedder(self) -> USEEmbedder | None:
         """The multilingual model, which also embeds the expansion vocabulary."""
-        return next((leg.embedder for leg in self.legs if leg.name == "use"), None)
+        return self.embedders.get("use")
 
     def close(self) -> None:
         self.store.close()
@@ -278,8 +288,13 @@ class Index:
         *,
         rebuild: bool = False,
         progress: FileProgress | None = None,
+        page_progress: FileProgress | None = None,
     ) -> IngestReport:
-        """Bring the index in line with the files under `paths` (default: the corpus)."""
+        """Bring the index in line with the files under `paths` (default: the corpus).
+
+        `progress(file, number, files)` per file; `page_progress(file, page, pages)` per PDF
+        page, so a 2,000-page PDF shows where it is.
+        """
         corpus = self.settings.corpus_dir
         paths = paths or [corpus]
         report = IngestReport()
@@ -301,6 +316,9 @@ class Index:
         elif self.store.get_setting(_SYNC_FLAG):
             log.warning("the previous ingest did not finish; repairing the index first")
             self.check(repair=True)
+        elif any(leg.collection.count() != self.store.chunk_count() for leg in self.legs):
+            log.warning("a vector collection is out of step (a leg switched on?); repairing")
+            self.check(repair=True)
         self.store.set_setting(_SYNC_FLAG, "1")
 
         try:
@@ -316,7 +334,7 @@ class Index:
             if progress:
                 progress(key, number, len(files))
             try:
-                outcome = self._sync_file(file, key, catalog)
+                outcome = self._sync_file(file, key, catalog, page_progress)
             except IngestError as exc:
                 report.failed.append(IngestFailure(key, str(exc)))
                 continue
@@ -331,7 +349,9 @@ class Index:
         report.chunks = self.store.chunk_count()
         return report
 
-    def _sync_file(self, file: Path, key: str, catalog: dict) -> str:
+    def _sync_file(
+        self, file: Path, key: str, catalog: dict, page_progress: FileProgress | None = None
+    ) -> str:
         if file.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise IngestError(f"bestandstype {file.suffix or '(geen)'} niet ondersteund")
         if not file.is_file():
@@ -353,9 +373,14 @@ class Index:
             raise IngestError(f"zelfde inhoud als {twin['path']}: niet dubbel geïndexeerd")
 
         document = load_document(
-            file, self.settings.corpus_dir, catalog, max_pdf_pages=self.settings.max_pdf_pages
+            file,
+            key,
+            catalog,
+            max_pdf_pages=self.settings.max_pdf_pages,
+            progress=(lambda page, pages: page_progress(key, page, pages))
+            if page_progress
+            else None,
         )
-        document.path = key
         chunks = chunk_document(document)
         if not chunks:
             raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
@@ -394,6 +419,13 @@ class Index:
         for leg in self.legs:
             leg.delete(ids)
 
+    def _refresh_centroids(self, leg: VectorLeg, paths: set[str]) -> None:
+        """Recompute the leg's document vectors (for the prior) from the stored vectors."""
+        for path in sorted(paths):
+            ids = [c.id for c in self.store.chunks_of(path)]
+            if ids:
+                self.store.set_document_vector(path, leg.name, _centroid(leg, ids))
+
     # --- consistency ------------------------------------------------------------------------
 
     def check(self, repair: bool = False) -> CheckReport:
@@ -415,10 +447,16 @@ class Index:
                 for start in range(0, len(pairs), 256):
                     batch = pairs[start : start + 256]
                     leg.add([c for c, _ in batch], [m for _, m in batch])
+                self._refresh_centroids(leg, {c.doc_path for c, _ in pairs})
         if repair:
             report.repaired = True
             self.store.set_setting(_SYNC_FLAG, None)
         return report
+
+
+def _centroid(leg: VectorLeg, ids: list[str]) -> np.ndarray:
+    got = leg.collection.get(ids=ids, include=["embeddings"])
+    return np.asarray(got["embeddings"], dtype=np.float32).mean(axis=0)
 
 
 def vocabulary_words(text: str) -> set[str]:

@@ -1,6 +1,6 @@
 """Stage 1, ingest: read a PDF, text, Markdown or Word file into a cleaned `Document`.
 
-Entry point: `load_document(path, corpus_dir, catalog)`. Every failure is an `IngestError`
+Entry point: `load_document(path, key, catalog)`. Every failure is an `IngestError`
 with a message a user can act on; the caller records it and goes on with the next file.
 """
 
@@ -247,13 +247,17 @@ def _pages_to_blocks(raw_pages: list[str], paged: bool) -> tuple[list[list[Block
 
 def load_document(
     path: Path,
-    corpus_dir: Path,
+    key: str | None = None,
     catalog: dict[str, dict] | None = None,
     *,
     max_pdf_pages: int = 5000,
     progress: PageProgress | None = None,
 ) -> Document:
-    """Read, clean and describe one file. Raises `IngestError` when it cannot be used."""
+    """Read, clean and describe one file. Raises `IngestError` when it cannot be used.
+
+    `key` is the document's identity in the index (see `index.document_key`); by default
+    the file name. `progress(page, pages)` is called per PDF page.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise IngestError(f"bestandstype {suffix or '(geen)'} niet ondersteund")
@@ -261,10 +265,7 @@ def load_document(
         raise IngestError("bestand bestaat niet")
     if path.stat().st_size == 0:
         raise IngestError("leeg bestand")
-    try:
-        rel = path.resolve().relative_to(corpus_dir.resolve()).as_posix()
-    except ValueError:
-        rel = path.name
+    rel = key or path.name
     sha = file_sha256(path)
 
     if suffix == ".pdf":
@@ -332,5 +333,5 @@ def _title_from_name(path: Path) -> str:
 
 def read_text(path: Path) -> str:
     """The cleaned text of any supported file (for input such as a set of Kamervragen)."""
-    document = load_document(path, path.parent)
+    document = load_document(path)
     return "\n".join(page.text for page in document.pages)

@@ -89,9 +89,8 @@ class HybridRetriever:
     def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
         self.settings = settings
-        self.weights = LegWeights(settings.weight_lexical, settings.weight_use, settings.weight_st)
-        if self.weights.lexical + self.weights.use + self.weights.st <= 0:
-            raise ValueError("at least one retrieval leg needs a positive weight")
+        # Settings refuse a configuration without any weighted leg.
+        self.weights = LegWeights(*(settings.leg_weight(leg) for leg in ("lexical", "use", "st")))
         if settings.weight_document < 0 or settings.prior_documents < 0:
             raise ValueError("weight_document and prior_documents must be non-negative")
         self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
@@ -158,10 +157,15 @@ class HybridRetriever:
         self, question: str, filters: Filters, n: int
     ) -> dict[str, list[tuple[str, float]]]:
         """Candidates per leg: (chunk id, raw score), best first."""
-        english = detect_language(question) == "en"
-        terms = self.index.store.analyzer(question) + self.expansion_terms(question, english)
-        vectors = self._query_vectors(question, self.weights)
+        terms, _, vectors = self._prepare(question)
         return self._search(terms, vectors, filters, n)
+
+    def _prepare(self, question: str) -> tuple[list[str], LegWeights, dict[str, np.ndarray]]:
+        """The question's BM25 terms (with expansions), leg weights and query vectors."""
+        expansions = self.expansion_terms(question, detect_language(question) == "en")
+        terms = self.index.store.analyzer(question) + expansions
+        weights = self._weights_for(question, bridged=bool(expansions))
+        return terms, weights, self._query_vectors(question, weights)
 
     def _query_vectors(self, question: str, weights: LegWeights) -> dict[str, np.ndarray]:
         """Query vectors of the dense legs that count for this question (weight > 0)."""
@@ -223,11 +227,7 @@ class HybridRetriever:
         top_k = top_k or self.settings.top_k
         n = max(self.settings.candidates_per_leg, top_k * 4)
         analyze = self.index.store.analyzer
-        english = detect_language(question) == "en"
-        expansions = self.expansion_terms(question, english)
-        terms = analyze(question) + expansions
-        weights = self._weights_for(question, bridged=bool(expansions))
-        vectors = self._query_vectors(question, weights)
+        terms, weights, vectors = self._prepare(question)
         per_leg = self._search(terms, vectors, filters, n)
 
         prior: dict[str, float] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 import time
 import tomllib
 from dataclasses import replace
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import tomli_w
 
+from assistant.analysis import split_compound
 from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
 from assistant.config import Settings, load_settings
 from assistant.index import (
@@ -56,9 +58,16 @@ class Assistant:
         *,
         rebuild: bool = False,
         progress: FileProgress | None = None,
+        page_progress: FileProgress | None = None,
     ) -> IngestReport:
-        """Index new and changed files, drop deleted ones; bad files are reported, not fatal."""
-        return self.index.sync(paths, rebuild=rebuild, progress=progress)
+        """Index new and changed files, drop deleted ones; bad files are reported, not fatal.
+
+        `progress(file, number, files)` is called per file, `page_progress(file, page,
+        pages)` per PDF page read.
+        """
+        return self.index.sync(
+            paths, rebuild=rebuild, progress=progress, page_progress=page_progress
+        )
 
     def ask(
         self,
@@ -185,9 +194,24 @@ class Assistant:
     def check(self, repair: bool = False) -> CheckReport:
         return self.index.check(repair=repair)
 
-    def warm_up(self) -> None:
-        """Load the models now rather than on the first question."""
-        self.retriever("opwarmen", None, 1)
+    def warm_up(self, background: bool = False) -> threading.Thread | None:
+        """Load the models now rather than on the first question.
+
+        In the background, the query encoders and the compound splitter's word list load
+        while the caller goes on (importing chromadb, gradio): a one-shot `ask` overlaps them.
+        """
+        if not background:
+            self.retriever("opwarmen", None, 1)
+            return None
+
+        def load() -> None:
+            for embedder in self.index.embedders.values():
+                embedder.embed_query("opwarmen")
+            split_compound("defensieindustrie")
+
+        thread = threading.Thread(target=load, name="warm-up", daemon=True)
+        thread.start()
+        return thread
 
 
 _FOLLOW_UP = re.compile(

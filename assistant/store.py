@@ -369,6 +369,13 @@ class Store:
         )
         return [(r["path"], -float(r["score"])) for r in rows]
 
+    def set_document_vector(self, path: str, leg: str, vector: np.ndarray) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO doc_vectors VALUES (?,?,?)",
+                (path, leg, np.asarray(vector, np.float32).tobytes()),
+            )
+
     def document_vectors(self, leg: str) -> tuple[list[str], np.ndarray]:
         """Every document's centroid vector for one leg, as (paths, matrix)."""
         rows = self._query("SELECT doc_path, vector FROM doc_vectors WHERE leg = ?", (leg,))

@@ -368,8 +368,10 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth=None) -> None:
     """Start the workspace; bound to localhost unless a host is given. No share link."""
     assistant = Assistant(settings)
-    assistant.warm_up()
+    warming = assistant.warm_up(background=True)  # overlaps building the app
     app = build_app(assistant)
+    if warming:
+        warming.join()
     app.queue(default_concurrency_limit=8)
     app.launch(
         server_name=host,

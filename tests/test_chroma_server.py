@@ -44,5 +44,5 @@ def test_ingest_and_ask_against_a_chroma_server(seeded, chroma_server):
         host="127.0.0.1", port=chroma_server, settings=ChromaSettings(anonymized_telemetry=False)
     )
     names = {c.name for c in client.list_collections()}
-    assert names == {"nldtib-st", "nldtib-use-m3"}
-    assert client.get_collection("nldtib-st").count() == report.chunks
+    assert names == {"nldtib-use-m3"}  # the default dense leg
+    assert client.get_collection("nldtib-use-m3").count() == report.chunks

@@ -111,3 +111,32 @@ def test_netguard_really_refuses_outbound_connections(tmp_path: Path):
     env = {**os.environ, "PYTHONPATH": str(REPO / "tests" / "netguard"), "NETGUARD_LOG": str(log)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert "refused" in out.stdout and "192.0.2.1" in log.read_text()
+
+
+def test_a_2000_page_pdf_is_ingested_with_progress_in_bounded_memory(workspace, pdf_writer):
+    import resource
+
+    topics = "innovatie opleiding munitie onderhoud exportcontrole kennisveiligheid".split()
+    regions = "Twente Brabant Zeeland Groningen Limburg Drenthe Utrecht Friesland".split()
+    pages = [  # no line repeats on many pages, or it would be taken for a running header
+        [
+            f"Paragraaf {n}. De investeringsagenda {n} voor {topics[n % 6]} in {regions[n % 8]}",
+            f"vraagt {n * 3} miljoen euro voor {topics[(n * 5) % 6]} en {topics[(n // 6) % 6]}.",
+            f"Het kabinet bespreekt {topics[(n // 36) % 6]} in {regions[(n // 8) % 8]} met ons.",
+        ]
+        for n in range(1, 2001)
+    ]
+    pdf_writer(workspace.corpus_dir / "dik-rapport.pdf", pages)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = run_cli("ingest", settings=workspace)
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert result.returncode == 0, result.stderr
+    assert "1 documenten" in result.stdout
+    progress = [ln for ln in result.stderr.splitlines() if "dik-rapport.pdf: pagina" in ln]
+    assert progress[0].endswith("pagina 250/2000") and progress[-1].endswith("2000/2000")
+    # The largest child so far is this ingest or an earlier one; either way, it stays small.
+    assert max(before / 1024, peak_mb) < 1500, f"peak {peak_mb:.0f} MB"
+    print(f"2,000-page PDF: peak RSS of the ingest process {peak_mb:.0f} MB")
+    asked = run_cli("ask", "--json", "Hoeveel vraagt investeringsagenda 1717?", settings=workspace)
+    citation = json.loads(asked.stdout)["citations"][0]
+    assert citation["page"] == 1717

@@ -68,20 +68,34 @@ def test_one_bad_file_does_not_stop_the_others(seeded):
     assert sorted(f.path for f in report.failed) == ["kapot.pdf", "leeg.txt"]
 
 
-def test_another_embedding_model_is_never_mixed_in(seeded, tmp_path):
+def test_a_leg_switched_on_later_is_filled_in(seeded):
     Index(seeded).sync()
+    with_minilm = replace(seeded, sentence_transformer_leg=True)
+    index = Index(with_minilm)
+    assert [leg.name for leg in index.legs] == ["use", "st"]
+    report = index.sync()
+    assert report.added == 0 and report.unchanged == 2  # no re-ingest, only the new leg
+    assert index.check().consistent
+    paths, matrix = index.store.document_vectors("st")
+    assert len(paths) == 2 and matrix.shape == (2, 384)  # the document prior has its vectors
+
+
+def test_another_embedding_model_is_never_mixed_in(seeded, tmp_path):
+    with_minilm = replace(seeded, sentence_transformer_leg=True)
+    Index(with_minilm).sync()
     # a real second sentence-transformers model: the packaged MiniLM copied to a local path
     from assistant.embed import resolve_model_path
 
     other = tmp_path / "other-model"
     shutil.copytree(resolve_model_path("all-MiniLM-L6-v2"), other)
-    index = Index(replace(seeded, embed_model=str(other)))
+    index = Index(replace(with_minilm, embed_model=str(other)))
+    st_leg = index.legs[1]
     with pytest.raises(IndexMismatchError, match="--rebuild"):
-        index.legs[0].collection  # noqa: B018
+        st_leg.collection  # noqa: B018
     report = index.sync()  # ingest rebuilds with the new model
     assert report.added == 2
-    assert index.legs[0].collection.metadata["embed_model"] == str(other)
-    assert index.legs[0].ids() == index.store.chunk_ids()
+    assert st_leg.collection.metadata["embed_model"] == str(other)
+    assert st_leg.ids() == index.store.chunk_ids() == index.legs[0].ids()
 
 
 def test_check_finds_and_repairs_drift(seeded):
@@ -90,7 +104,7 @@ def test_check_finds_and_repairs_drift(seeded):
     leg = index.legs[0]
     victim = sorted(index.store.chunk_ids())[:3]
     leg.delete(victim)
-    leg.collection.add(ids=["orphan-1"], embeddings=[[0.1] * 384], metadatas=[{"doc_path": "x"}])
+    leg.collection.add(ids=["orphan-1"], embeddings=[[0.1] * 512], metadatas=[{"doc_path": "x"}])
     report = index.check()
     assert not report.consistent
     assert report.missing[leg.name] == 3 and report.orphaned[leg.name] == 1

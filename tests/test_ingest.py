@@ -12,7 +12,7 @@ def _blocks(doc):
 
 def test_seed_defensie_nota_is_cleaned():
     doc = load_document(
-        SEEDS / "000_88b5e2bd4c0d9035.txt", SEEDS, load_catalog(SEEDS / "catalog.toml")
+        SEEDS / "000_88b5e2bd4c0d9035.txt", catalog=load_catalog(SEEDS / "catalog.toml")
     )
     text = "\n".join(p.text for p in doc.pages)
     assert "financiering defensie-industrie’" in text  # "de-" + "fensie-industrie"
@@ -24,7 +24,7 @@ def test_seed_defensie_nota_is_cleaned():
 
 
 def test_seed_ezk_nota_metadata_and_running_header():
-    doc = load_document(SEEDS / "002_20a449703ecf9cc4.txt", SEEDS)
+    doc = load_document(SEEDS / "002_20a449703ecf9cc4.txt")
     assert doc.meta.kenmerk == "DGBI-TOP / 105818908"
     assert doc.meta.date == "2026-04-15"
     assert doc.meta.doc_type == "nota"
@@ -36,7 +36,7 @@ def test_seed_ezk_nota_metadata_and_running_header():
 
 
 def test_pdf_pages_headers_hyphens_and_footnotes(study_pdf: Path):
-    doc = load_document(study_pdf, study_pdf.parent)
+    doc = load_document(study_pdf)
     assert [p.number for p in doc.pages] == [1, 2, 3]
     text = "\n".join(p.text for p in doc.pages)
     assert STUDY_HEADER not in text and "Pagina 1 van 3" not in text
@@ -57,7 +57,7 @@ def test_catalog_overrides_extracted_metadata(tmp_path: Path):
     (corpus / "catalog.toml").write_text(
         '["brief.md"]\ntitle = "Kamerbrief X"\ndoc_type = "kamerbrief"\n'
     )
-    doc = load_document(corpus / "brief.md", corpus, load_catalog(corpus / "catalog.toml"))
+    doc = load_document(corpus / "brief.md", "brief.md", load_catalog(corpus / "catalog.toml"))
     assert (doc.meta.title, doc.meta.doc_type) == ("Kamerbrief X", "kamerbrief")
     assert (doc.meta.kenmerk, doc.meta.date) == ("BS-2025/123", "2025-03-03")
     assert doc.extracted_meta.title == "brief"
@@ -76,7 +76,7 @@ def test_docx_headings_become_sections(tmp_path: Path):
     document.add_heading("Kernpunten", level=1)
     document.add_paragraph("Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd.")
     document.save(tmp_path / "nota.docx")
-    doc = load_document(tmp_path / "nota.docx", tmp_path)
+    doc = load_document(tmp_path / "nota.docx")
     assert _blocks(doc) == [
         (None, "heading", "Kernpunten"),
         (None, "paragraph", "Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd."),
@@ -88,7 +88,7 @@ def test_latin1_text_is_decoded(tmp_path: Path):
     path.write_bytes(
         "Financiële overwegingen voor de industrie in België zijn beperkt.".encode("cp1252")
     )
-    assert "Financiële" in load_document(path, tmp_path).pages[0].text
+    assert "Financiële" in load_document(path).pages[0].text
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_bad_files_get_a_clear_error(tmp_path: Path, name: str, content: bytes, 
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(IngestError, match=message):
-        load_document(path, tmp_path)
+        load_document(path)
 
 
 def test_truncated_pdf_gets_a_clear_error(study_pdf: Path):
@@ -113,13 +113,36 @@ def test_truncated_pdf_gets_a_clear_error(study_pdf: Path):
     broken = study_pdf.with_name("afgekapt.pdf")
     broken.write_bytes(data[: len(data) // 3])
     with pytest.raises(IngestError):
-        load_document(broken, broken.parent)
+        load_document(broken)
+
+
+def _encrypt(source: Path, target: Path, user_password: str) -> Path:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user_password, owner_password="eigenaar", algorithm="AES-256")
+    writer.write(target)
+    return target
+
+
+def test_aes_encrypted_pdf_without_user_password_is_read(study_pdf: Path):
+    encrypted = _encrypt(study_pdf, study_pdf.with_name("aes.pdf"), user_password="")
+    assert b"/AESV3" in encrypted.read_bytes()  # really AES-256 encrypted
+    document = load_document(encrypted)
+    plain = load_document(study_pdf)
+    assert [p.text for p in document.pages] == [p.text for p in plain.pages]
+
+
+def test_password_protected_pdf_is_reported_as_such(study_pdf: Path):
+    locked = _encrypt(study_pdf, study_pdf.with_name("slot.pdf"), user_password="geheim")
+    with pytest.raises(IngestError, match="beveiligd met een wachtwoord"):
+        load_document(locked)
 
 
 def test_pdf_without_text_layer_needs_ocr(tmp_path: Path, pdf_writer):
     path = pdf_writer(tmp_path / "scan.pdf", [[], []], header=None, footer=None)
     with pytest.raises(IngestError, match="geen tekstlaag: OCR nodig"):
-        load_document(path, tmp_path)
+        load_document(path)
 
 
 def test_dutch_dates():
