@@ -166,6 +166,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_user_add(args: argparse.Namespace) -> int:
+    import getpass
+
+    from assistant.access import add_user
+
+    settings = load_settings()
+    path = args.users_file or settings.users_file
+    if path is None:
+        raise ValueError("geef --users-file of zet users_file in assistant.toml")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"Wachtwoord voor {args.name}: ")
+        if getpass.getpass("Nogmaals: ") != password:
+            raise ValueError("de wachtwoorden verschillen")
+    add_user(path, args.name, password)
+    print(f"gebruiker {args.name} opgeslagen in {path} (alleen de hash)")
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluation import evaluate, format_table
 
@@ -255,6 +275,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     common(p)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("user", help="manage the logins of an exposed workspace")
+    users = p.add_subparsers(dest="action", required=True)
+    p = users.add_parser("add", help="add a user or set a new password (stored as a hash)")
+    p.add_argument("name")
+    p.add_argument("--users-file", type=Path, help="default: users_file from the settings")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p.set_defaults(func=cmd_user_add)
 
     p = sub.add_parser("eval", help="retrieval and abstention figures against the baselines")
     p.add_argument("--json", action="store_true")

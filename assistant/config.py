@@ -49,6 +49,10 @@ class Settings:
     weight_lexical: float = 0.5
     weight_use: float = 0.5
     weight_st: float = 0.25
+    # Login for an exposed workspace (`serve --host`): a TOML file of scrypt password hashes
+    # (`python -m assistant user add NAME`). Audit log: JSON lines of questions, when set.
+    users_file: Path | None = None
+    audit_log: Path | None = None
     max_upload_mb: int = 50
     max_pdf_pages: int = 5000
     # Optional generative mode (OpenAI-compatible endpoint). The key is read from the
@@ -128,7 +132,7 @@ def load_settings(path: Path | None = None, **overrides) -> Settings:
     if unknown:
         raise ValueError(f"unknown setting(s): {sorted(unknown)}")
     typed = {k: _coerce(v, hints[k]) if isinstance(v, str) else v for k, v in values.items()}
-    for key in ("corpus_dir", "index_dir"):
-        if key in typed and not isinstance(typed[key], Path):
+    for key in ("corpus_dir", "index_dir", "users_file", "audit_log"):
+        if typed.get(key) is not None and not isinstance(typed[key], Path):
             typed[key] = Path(str(typed[key]))
     return Settings(**typed)

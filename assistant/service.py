@@ -12,6 +12,7 @@ from pathlib import Path
 
 import tomli_w
 
+from assistant.access import AuditLog
 from assistant.analysis import split_compound
 from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
 from assistant.config import Settings, load_settings
@@ -48,6 +49,7 @@ class Assistant:
                 timeout_s=self.settings.llm_timeout_s,
             )
             self.answerer = GenerativeAnswerer(config, extractive, self.index.store.analyzer)
+        self.audit = AuditLog(self.settings.audit_log) if self.settings.audit_log else None
 
     def close(self) -> None:
         self.index.close()
@@ -75,8 +77,12 @@ class Assistant:
         filters: Filters | None = None,
         top_k: int | None = None,
         history: list[str] | None = None,
+        user: str | None = None,
     ) -> Answer:
-        """A cited answer to one question; `history` holds the session's earlier questions."""
+        """A cited answer to one question; `history` holds the session's earlier questions.
+
+        With the audit log switched on, the question, `user` and the sources are recorded.
+        """
         question = question.strip()
         if not question:
             raise ValueError("de vraag is leeg")
@@ -95,6 +101,9 @@ class Assistant:
             "answer": (done - retrieved) * 1000,
             "total": (done - started) * 1000,
         }
+        if self.audit:
+            sources = [c.reference() for c in answer.citations]
+            self.audit.record(user, question, answer.abstained, sources)
         return answer
 
     def add_files(

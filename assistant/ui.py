@@ -15,6 +15,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 
 import gradio as gr  # noqa: E402
 
+from assistant.access import LOCAL_HOSTS, Login, load_users  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.export import (  # noqa: E402
     answer_markdown,
@@ -107,14 +108,14 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     def doc_choices() -> list[str]:
         return [d["path"] for d in assistant.documents()]
 
-    def ask(question, doc_types, date_from, date_to, documents, history):
+    def ask(question, doc_types, date_from, date_to, documents, history, request: gr.Request):
         if not (question or "").strip():
             raise gr.Error("Typ eerst een vraag.")
         try:
             filters = _filters(doc_types, date_from, date_to, documents)
         except ValueError as exc:
             raise gr.Error(str(exc)) from exc
-        answer = assistant.ask(question, filters, history=history or [])
+        answer = assistant.ask(question, filters, history=history or [], user=_user(request))
         history = [*(history or []), question.strip()][-5:]
         notes = "".join(f"\n\n_{n}_" for n in answer.notes)
         return (
@@ -124,9 +125,9 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             history,
         )
 
-    def api_ask(question: str) -> str:
+    def api_ask(question: str, request: gr.Request) -> str:
         """Ask one question; returns the answer with its numbered sources (Markdown)."""
-        return answer_text(assistant.ask(question))
+        return answer_text(assistant.ask(question, user=_user(request)))
 
     def export(answer: Answer | None, kind: str):
         if answer is None:
@@ -365,8 +366,23 @@ def build_app(assistant: Assistant) -> gr.Blocks:
     return app
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860, auth=None) -> None:
-    """Start the workspace; bound to localhost unless a host is given. No share link."""
+def _user(request: gr.Request | None) -> str | None:
+    return getattr(request, "username", None) if request is not None else None
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
+    """Start the workspace; bound to localhost unless a host is given. No share link.
+
+    With a users file in the settings, everyone logs in; a host other than localhost is
+    refused without one.
+    """
+    auth = Login(load_users(settings.users_file)) if settings.users_file else None
+    if auth is None and host not in LOCAL_HOSTS:
+        raise ValueError(
+            f"--host {host} stelt de werkruimte open voor het netwerk: dat kan alleen met "
+            "inloggen. Maak gebruikers aan met `python -m assistant user add NAAM` en zet "
+            "users_file in assistant.toml (of NLDTIB_USERS_FILE)."
+        )
     assistant = Assistant(settings)
     warming = assistant.warm_up(background=True)  # overlaps building the app
     app = build_app(assistant)
