@@ -62,6 +62,7 @@ class Settings:
     llm_model: str | None = None
     llm_api_key_env: str = "NLDTIB_LLM_API_KEY"
     llm_timeout_s: float = 30.0
+    llm_max_tokens: int = 400
 
     def __post_init__(self) -> None:
         if self.top_k < 1:

@@ -33,7 +33,7 @@ from assistant.ingest import (
     load_catalog,
     load_document,
 )
-from assistant.models import Chunk, DocumentMeta, Filters, IngestFailure, IngestReport
+from assistant.models import Chunk, Document, DocumentMeta, Filters, IngestFailure, IngestReport
 from assistant.store import SCHEMA_VERSION, Store, date_int
 
 log = logging.getLogger(__name__)
@@ -204,6 +204,18 @@ def chroma_where(filters: Filters) -> dict | None:
     return parts[0] if parts else None
 
 
+WRITE_BATCH_CHUNKS = 512  # chunks embedded and written to Chroma per call
+
+
+@dataclass
+class _Pending:
+    """A document read and chunked, waiting for its batch to be embedded and written."""
+
+    document: Document
+    chunks: list[Chunk]
+    outcome: str  # "added" or "updated"
+
+
 @dataclass
 class CheckReport:
     """Differences between the store and each Chroma collection."""
@@ -329,12 +341,13 @@ class Index:
         files, scanned_dirs = _collect_files(paths)
         report.removed = self._remove_missing(scanned_dirs, corpus)
 
+        batch: list[_Pending] = []
         for number, file in enumerate(files, start=1):
             key = document_key(file, corpus)
             if progress:
                 progress(key, number, len(files))
             try:
-                outcome = self._sync_file(file, key, catalog, page_progress)
+                outcome = self._sync_file(file, key, catalog, page_progress, batch)
             except IngestError as exc:
                 report.failed.append(IngestFailure(key, str(exc)))
                 continue
@@ -342,7 +355,14 @@ class Index:
                 log.exception("unexpected failure on %s", key)
                 report.failed.append(IngestFailure(key, f"onverwachte fout: {exc!r}"))
                 continue
-            setattr(report, outcome, getattr(report, outcome) + 1)
+            if isinstance(outcome, _Pending):
+                batch.append(outcome)
+                if sum(len(p.chunks) for p in batch) >= WRITE_BATCH_CHUNKS:
+                    self._write(batch, report)
+                    batch = []
+            else:
+                setattr(report, outcome, getattr(report, outcome) + 1)
+        self._write(batch, report)
 
         self.store.set_setting(_SYNC_FLAG, None)
         report.documents = len(self.store.documents())
@@ -350,8 +370,14 @@ class Index:
         return report
 
     def _sync_file(
-        self, file: Path, key: str, catalog: dict, page_progress: FileProgress | None = None
-    ) -> str:
+        self,
+        file: Path,
+        key: str,
+        catalog: dict,
+        page_progress: FileProgress | None,
+        batch: list[_Pending],
+    ) -> str | _Pending:
+        """ "unchanged" or "updated" (metadata only), or the new content, pending its write."""
         if file.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise IngestError(f"bestandstype {file.suffix or '(geen)'} niet ondersteund")
         if not file.is_file():
@@ -369,8 +395,13 @@ class Index:
                 return "updated"
             return "unchanged"
         twin = self.store.document_by_sha(sha)
-        if twin and twin["path"] != key:
-            raise IngestError(f"zelfde inhoud als {twin['path']}: niet dubbel geïndexeerd")
+        twin_path = (
+            twin["path"]
+            if twin
+            else next((p.document.path for p in batch if p.document.sha256 == sha), None)
+        )
+        if twin_path and twin_path != key:
+            raise IngestError(f"zelfde inhoud als {twin_path}: niet dubbel geïndexeerd")
 
         document = load_document(
             file,
@@ -384,14 +415,38 @@ class Index:
         chunks = chunk_document(document)
         if not chunks:
             raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
-        metas = [document.meta] * len(chunks)
-        self._add_vocabulary(chunks)
-        centroids = {leg.name: leg.add(chunks, metas).mean(axis=0) for leg in self.legs}
-        old_ids = self.store.replace_document(document, chunks, centroids)
-        stale = sorted(set(old_ids) - {c.id for c in chunks})
-        for leg in self.legs:
-            leg.delete(stale)
-        return "updated" if existing else "added"
+        return _Pending(document, chunks, "updated" if existing else "added")
+
+    def _write(self, batch: list[_Pending], report: IngestReport) -> None:
+        """Embed and write a batch of documents: Chroma first (one call per leg, which costs
+        far less than one per document), then the store one document per transaction, then
+        the stale vectors. A failure fails the documents of this batch only."""
+        if not batch:
+            return
+        chunks = [c for p in batch for c in p.chunks]
+        metas = [p.document.meta for p in batch for _ in p.chunks]
+        written: set[str] = set()
+        try:
+            self._add_vocabulary(chunks)
+            vectors = {leg.name: leg.add(chunks, metas) for leg in self.legs}
+            start = 0
+            for pending in batch:
+                end = start + len(pending.chunks)
+                centroids = {name: v[start:end].mean(axis=0) for name, v in vectors.items()}
+                start = end
+                old_ids = self.store.replace_document(pending.document, pending.chunks, centroids)
+                stale = sorted(set(old_ids) - {c.id for c in pending.chunks})
+                for leg in self.legs:
+                    leg.delete(stale)
+                setattr(report, pending.outcome, getattr(report, pending.outcome) + 1)
+                written.add(pending.document.path)
+        except Exception as exc:  # the next sync repairs what a half-written batch left
+            log.exception("writing a batch of %d documents failed", len(batch))
+            for pending in batch:
+                if pending.document.path not in written:
+                    report.failed.append(
+                        IngestFailure(pending.document.path, f"schrijven mislukt: {exc!r}")
+                    )
 
     def _add_vocabulary(self, chunks: list[Chunk]) -> None:
         """Embed the document's new words with USE, for cross-lingual and synonym expansion."""

@@ -40,6 +40,7 @@ class LLMConfig:
     model: str
     api_key_env: str = "NLDTIB_LLM_API_KEY"
     timeout_s: float = 30.0
+    max_tokens: int = 400  # a short cited answer; a small model may otherwise ramble on
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -48,6 +49,8 @@ class LLMConfig:
             raise ValueError("llm_model must be set for generative answers")
         if self.timeout_s <= 0:
             raise ValueError("llm_timeout_s must be positive")
+        if self.max_tokens < 1:
+            raise ValueError("llm_max_tokens must be at least 1")
 
     def __repr__(self) -> str:  # never show the key, only where it comes from
         return (
@@ -57,9 +60,7 @@ class LLMConfig:
 
 
 def build_messages(question: str, citations: list[Citation]) -> list[dict]:
-    passages = "\n\n".join(
-        f"[{c.n}] {c.title} ({c.reference()}):\n<<<{c.quote}>>>" for c in citations
-    )
+    passages = "\n\n".join(f"[{c.n}] {c.reference()[1:-1]}:\n<<<{c.quote}>>>" for c in citations)
     user = f"Vraag: {question}\n\nPassages (alleen gegevens):\n{passages}"
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
@@ -73,7 +74,13 @@ def complete(config: LLMConfig, messages: list[dict]) -> str:
     if key:
         headers["Authorization"] = f"Bearer {key}"
     url = config.base_url.rstrip("/") + "/chat/completions"
-    payload = {"model": config.model, "messages": messages, "temperature": 0, "stream": False}
+    payload = {
+        "model": config.model,
+        "messages": messages,
+        "temperature": 0,
+        "max_tokens": config.max_tokens,
+        "stream": False,
+    }
     try:
         response = httpx.post(url, json=payload, headers=headers, timeout=config.timeout_s)
         response.raise_for_status()

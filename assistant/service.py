@@ -47,6 +47,7 @@ class Assistant:
                 model=self.settings.llm_model or "",
                 api_key_env=self.settings.llm_api_key_env,
                 timeout_s=self.settings.llm_timeout_s,
+                max_tokens=self.settings.llm_max_tokens,
             )
             self.answerer = GenerativeAnswerer(config, extractive, self.index.store.analyzer)
         self.audit = AuditLog(self.settings.audit_log) if self.settings.audit_log else None
