@@ -96,14 +96,20 @@ def stem(word: str) -> str:
 class Analyzer:
     """Index terms of a text, in order; compounds yield their parts and the joined word."""
 
-    def __init__(self, stemming: bool = True, compounds: bool = True) -> None:
+    def __init__(
+        self, stemming: bool = True, compounds: bool = True, split_closed: bool = True
+    ) -> None:
         self.stemming = stemming
-        self.compounds = compounds
+        self.compounds = compounds  # "defensie-industrie" also as "defensieindustrie"
+        self.split_closed = split_closed  # "defensiematerieel" also as defensie, materieel
 
     @property
     def signature(self) -> str:
         """Identifies the configuration: an index analysed otherwise must be re-analysed."""
-        return f"stem={int(self.stemming)};compounds={int(self.compounds)};v2"
+        return (
+            f"stem={int(self.stemming)};compounds={int(self.compounds)};"
+            f"closed={int(self.split_closed)};v2"
+        )
 
     def _term(self, word: str) -> str:
         return stem(word) if self.stemming else word
@@ -122,7 +128,7 @@ class Analyzer:
             if folded[0] in STOPWORDS:
                 continue
             terms.append(self._term(folded[0]))
-            if self.compounds and not original[0].isupper():  # names stay whole: Berenschot
+            if self.split_closed and not original[0].isupper():  # names stay whole: Berenschot
                 terms.extend(self._term(fold(p)) for p in split_compound(parts[0]))
         return terms
 

@@ -41,6 +41,7 @@ class Settings:
     # Lexical analyser: Snowball Dutch stemming, and compounds indexed as parts and whole.
     lexical_stemming: bool = True
     lexical_compounds: bool = True
+    lexical_split_closed_compounds: bool = True
     # English questions go to the cross-lingual USE leg (BM25 and MiniLM barely count).
     english_to_use: bool = True
     # Query expansion through USE word vectors of the corpus vocabulary (1.0 switches it off).

@@ -260,7 +260,12 @@ CONFIGS: dict[str, dict] = {
         weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_stemming=False
     ),
     "BM25, no compound split": dict(
-        weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_compounds=False
+        weight_lexical=1,
+        weight_use=0,
+        weight_st=0,
+        weight_document=0,
+        lexical_compounds=False,
+        lexical_split_closed_compounds=False,
     ),
     "MiniLM only": dict(weight_lexical=0, weight_use=0, weight_st=1, weight_document=0, **_MINILM),
     "USE only": dict(weight_lexical=0, weight_use=1, weight_st=0, weight_document=0),
@@ -273,6 +278,20 @@ CONFIGS: dict[str, dict] = {
     "  + document prior 0.5, no in-document pass": dict(prior_documents=0),
     "  + document prior 0.5, expansion at 0.75": dict(expansion_min_similarity=0.75),
     "  + document prior 0.5, expansion at 0.55": dict(expansion_min_similarity=0.55),
+    "  + document prior 0.5, BM25 without stemming": dict(lexical_stemming=False),
+    "  + document prior 0.5, BM25 without compound split": dict(
+        lexical_compounds=False, lexical_split_closed_compounds=False
+    ),
+    "  + document prior 0.5, hyphenated joined, closed not split": dict(
+        lexical_split_closed_compounds=False
+    ),
+    "  + document prior 0.5, closed not split, expansion at 0.55": dict(
+        lexical_split_closed_compounds=False, expansion_min_similarity=0.55
+    ),
+    "  + document prior 0.5, closed not split, prior 1.0": dict(
+        lexical_split_closed_compounds=False, weight_document=1.0
+    ),
+    "  + document prior 0.5, weights 0.6/0.4": dict(weight_lexical=0.6, weight_use=0.4),
     "BM25+USE+MiniLM 0.5/0.5/0.25": dict(weight_document=0, **_MINILM),
     "  + document prior 0.5": dict(_MINILM),
 }

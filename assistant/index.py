@@ -252,7 +252,11 @@ class Index:
         self.settings = settings
         self.store = Store(
             settings.store_path,
-            Analyzer(stemming=settings.lexical_stemming, compounds=settings.lexical_compounds),
+            Analyzer(
+                stemming=settings.lexical_stemming,
+                compounds=settings.lexical_compounds,
+                split_closed=settings.lexical_split_closed_compounds,
+            ),
         )
         self._client = None
         self._legs: list[VectorLeg] | None = None
@@ -342,6 +346,7 @@ class Index:
         report.removed = self._remove_missing(scanned_dirs, corpus)
 
         batch: list[_Pending] = []
+        clean = True  # False when a batch failed half-way: the next sync repairs first
         for number, file in enumerate(files, start=1):
             key = document_key(file, corpus)
             if progress:
@@ -358,13 +363,13 @@ class Index:
             if isinstance(outcome, _Pending):
                 batch.append(outcome)
                 if sum(len(p.chunks) for p in batch) >= WRITE_BATCH_CHUNKS:
-                    self._write(batch, report)
+                    clean &= self._write(batch, report)
                     batch = []
             else:
                 setattr(report, outcome, getattr(report, outcome) + 1)
-        self._write(batch, report)
+        clean &= self._write(batch, report)
 
-        self.store.set_setting(_SYNC_FLAG, None)
+        self.store.set_setting(_SYNC_FLAG, None if clean else "1")
         report.documents = len(self.store.documents())
         report.chunks = self.store.chunk_count()
         return report
@@ -417,12 +422,13 @@ class Index:
             raise IngestError("levert geen tekstfragmenten op (te weinig lopende tekst)")
         return _Pending(document, chunks, "updated" if existing else "added")
 
-    def _write(self, batch: list[_Pending], report: IngestReport) -> None:
+    def _write(self, batch: list[_Pending], report: IngestReport) -> bool:
         """Embed and write a batch of documents: Chroma first (one call per leg, which costs
         far less than one per document), then the store one document per transaction, then
-        the stale vectors. A failure fails the documents of this batch only."""
+        the stale vectors. A failure fails the documents of this batch only; returns
+        whether the batch was written whole."""
         if not batch:
-            return
+            return True
         chunks = [c for p in batch for c in p.chunks]
         metas = [p.document.meta for p in batch for _ in p.chunks]
         written: set[str] = set()
@@ -440,6 +446,7 @@ class Index:
                     leg.delete(stale)
                 setattr(report, pending.outcome, getattr(report, pending.outcome) + 1)
                 written.add(pending.document.path)
+            return True
         except Exception as exc:  # the next sync repairs what a half-written batch left
             log.exception("writing a batch of %d documents failed", len(batch))
             for pending in batch:
@@ -447,6 +454,7 @@ class Index:
                     report.failed.append(
                         IngestFailure(pending.document.path, f"schrijven mislukt: {exc!r}")
                     )
+            return False
 
     def _add_vocabulary(self, chunks: list[Chunk]) -> None:
         """Embed the document's new words with USE, for cross-lingual and synonym expansion."""

@@ -1,7 +1,9 @@
+import sys
 from pathlib import Path
 
 import docx
 import pytest
+from conftest import REPO
 
 from assistant.export import answer_markdown, write_docx
 from assistant.service import Assistant, contextualise, upload_problem
@@ -74,3 +76,36 @@ def test_exports_cite_the_way_staff_do(seeded, tmp_path: Path):
     path = write_docx([("", answer)], tmp_path / "antwoord.docx", "Antwoord")
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
     assert "Berenschot" in text and "DGBI-TOP / 105818908, 15 april 2026" in text and "[1]" in text
+
+
+def test_questions_are_answered_while_an_ingest_runs(seeded):
+    import threading
+
+    sys.path.insert(0, str(REPO / "eval"))
+    from distractors import write_distractors
+
+    assistant = Assistant(seeded)
+    assistant.ingest()
+    write_distractors(seeded.corpus_dir / "extra", documents=40, seed=11)
+    reports, answers, errors = [], [], []
+    done = threading.Event()
+
+    def ingest() -> None:
+        try:
+            reports.append(assistant.ingest())
+        finally:
+            done.set()
+
+    thread = threading.Thread(target=ingest)
+    thread.start()
+    while not done.is_set():
+        try:
+            answers.append(assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?"))
+        except Exception as exc:  # any error is a failure of this test
+            errors.append(exc)
+    thread.join()
+    assert errors == []
+    assert len(answers) >= 3, "the ingest finished before questions overlapped it"
+    assert all("Berenschot" in a.answer and not a.abstained for a in answers)
+    assert reports[0].added == 40 and reports[0].failed == []
+    assert assistant.check().consistent
