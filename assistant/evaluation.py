@@ -315,23 +315,26 @@ def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
 
 
 def format_table(results: list[dict]) -> str:
+    """Markdown tables of the results; R@5 by kind of question for every system."""
     lines = []
     for result in results:
         lines.append(
             f"\n## {result['setting']}: {result['documents']} documents, {result['chunks']} chunks,"
             f" {result['questions']} questions ({result['answerable']} answerable)\n"
         )
-        header = "system R@1 R@3 R@5 MRR abstain-P abstain-R false-abst. p50-ms p95-ms".split()
+        header = (
+            "system R@1 R@3 R@5 MRR abstain-P abstain-R false-abst. p50-ms p95-ms by-kind-R@5"
+        ).split()
         lines.append("| " + " | ".join(h.replace("-", " ") for h in header) + " |")
-        lines.append("|---|---|---|---|---|---|---|---|---|---|")
+        lines.append("|" + "---|" * len(header))
         for s in result["systems"]:
+            kinds = " / ".join(f"{k} {v['recall@5']}" for k, v in s["by_kind"].items())
             cells = [
                 s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
                 s["abstain_precision"], s["abstain_recall"], s["false_abstention"],
-                s["latency_p50_ms"], s["latency_p95_ms"],
+                s["latency_p50_ms"], s["latency_p95_ms"], kinds,
             ]  # fmt: skip
             lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
         ours = result["systems"][0]
-        lines.append("\nassistant by kind: " + json.dumps(ours["by_kind"]))
-        lines.append("assistant misses (not in top 5): " + ", ".join(ours["misses"]))
+        lines.append(f"\n{ours['system']} misses (not in top 5): " + ", ".join(ours["misses"]))
     return "\n".join(lines)
