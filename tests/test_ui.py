@@ -83,8 +83,9 @@ def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path
         page.get_by_role("button", name="Vraag stellen").click()
         page.locator("#sources .source-card").first.wait_for(timeout=60_000)
         assert "Berenschot" in page.locator("#answer").inner_text()
-        card = page.locator("#sources .source-card").first.inner_text()
-        assert "kenmerk DGBI-TOP / 105818908" in card and "15 april 2026" in card
+        cards = page.locator("#sources .source-card").all_inner_texts()
+        # the study PDF and the EZK nota both name the bureau; the nota's card cites fully
+        assert any("kenmerk DGBI-TOP / 105818908" in c and "15 april 2026" in c for c in cards)
         assert page.locator("#sources mark").count() >= 1
         page.screenshot(path=str(ARTIFACTS / "ask.png"), full_page=True)
         # a PDF source opens at its page
