@@ -60,3 +60,17 @@ def test_known_words_include_the_parts_of_closed_compounds(retriever):
     assert retriever.known("bureau")  # only as "onderzoeksbureau" in the seeds
     assert retriever.known("Berenschot") and retriever.known("NLDTIB")
     assert not retriever.known("Woensdrecht") and not retriever.known("2031")
+
+
+def test_common_terms_are_left_out_only_in_a_large_index(retriever, monkeypatch):
+    import assistant.store as store_module
+
+    store = retriever.index.store
+    terms = store.analyzer("Berenschot onderzoek NLDTIB steun aan Oekraïne")
+    assert store.without_common(terms) == terms  # 30-odd chunks: nothing left out
+    monkeypatch.setattr(store_module, "COMMON_TERM_MIN_CHUNKS", 1)
+    frequencies = store.term_frequencies()
+    kept = store.without_common(terms)
+    assert kept and all(frequencies[t] <= 0.1 * frequencies[""] for t in kept)
+    assert set(kept) < set(terms)  # some of these words are in more than 10 % of chunks
+    assert store.without_common(["nldtib"]) == ["nldtib"]  # only common terms: all kept
