@@ -171,24 +171,26 @@ class VectorLeg:
         where = chroma_where(filters)
         if where is None:
             return [(cid, sim) for cid, sim, _ in self._query(vector, k, None)]
-        kept = [(cid, sim) for cid, sim, meta in self._query(vector, 5 * k, None) if
-                passes(meta, filters)]  # fmt: skip
+        wide = self._query(vector, 5 * k, None, metadatas=True)
+        kept = [(cid, sim) for cid, sim, meta in wide if passes(meta, filters)]
         if len(kept) >= k:
             return kept[:k]
         return [(cid, sim) for cid, sim, _ in self._query(vector, k, where)]
 
-    def _query(self, vector: np.ndarray, k: int, where: dict | None):
+    def _query(self, vector: np.ndarray, k: int, where: dict | None, metadatas: bool = False):
+        """(id, similarity, metadata) best first; fetching metadata costs ~5x the search."""
         result = self.collection.query(
             query_embeddings=[vector.tolist()],
             n_results=k,
             where=where,
-            include=["distances", "metadatas"],
+            include=["distances", "metadatas"] if metadatas else ["distances"],
         )
+        metas = result.get("metadatas") or [[{}] * len(result["ids"][0])]
         # chroma's cosine distance is 1 - similarity
         return [
             (cid, 1.0 - float(distance), meta or {})
             for cid, distance, meta in zip(
-                result["ids"][0], result["distances"][0], result["metadatas"][0], strict=True
+                result["ids"][0], result["distances"][0], metas[0], strict=True
             )
         ]
 
