@@ -259,7 +259,7 @@ CONFIGS: dict[str, dict] = {
     "BM25, no stemming": dict(
         weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_stemming=False
     ),
-    "BM25, no compound split": dict(
+    "BM25, hyphenated compounds not joined": dict(
         weight_lexical=1,
         weight_use=0,
         weight_st=0,
@@ -279,17 +279,9 @@ CONFIGS: dict[str, dict] = {
     "  + document prior 0.5, expansion at 0.75": dict(expansion_min_similarity=0.75),
     "  + document prior 0.5, expansion at 0.55": dict(expansion_min_similarity=0.55),
     "  + document prior 0.5, BM25 without stemming": dict(lexical_stemming=False),
-    "  + document prior 0.5, BM25 without compound split": dict(
-        lexical_compounds=False, lexical_split_closed_compounds=False
-    ),
-    "  + document prior 0.5, hyphenated joined, closed not split": dict(
-        lexical_split_closed_compounds=False
-    ),
-    "  + document prior 0.5, closed not split, expansion at 0.55": dict(
-        lexical_split_closed_compounds=False, expansion_min_similarity=0.55
-    ),
-    "  + document prior 0.5, closed not split, prior 1.0": dict(
-        lexical_split_closed_compounds=False, weight_document=1.0
+    "  + document prior 0.5, hyphenated compounds not joined": dict(lexical_compounds=False),
+    "  + document prior 0.5, closed compounds also split": dict(
+        lexical_split_closed_compounds=True
     ),
     "  + document prior 0.5, weights 0.6/0.4": dict(weight_lexical=0.6, weight_use=0.4),
     "BM25+USE+MiniLM 0.5/0.5/0.25": dict(weight_document=0, **_MINILM),
