@@ -236,7 +236,7 @@ class HybridRetriever:
         analyze = self.index.store.analyzer
         terms, weights, vectors = self._prepare(question)
         # Dense legs fetch a wider list; its tail serves the in-document pass below (a
-        # filtered Chroma query costs ~150 ms at 100,000 chunks, a wider one ~1 ms more).
+        # filtered Chroma query costs ~150 ms at 100,000 chunks, a wider one ~2 ms more).
         per_leg = self._search(terms, vectors, filters, n, dense_n=n * DENSE_WIDEN)
         tails = {leg: scores[n:] for leg, scores in per_leg.items() if leg != "lexical"}
         per_leg = {leg: scores[:n] for leg, scores in per_leg.items()}
