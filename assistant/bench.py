@@ -17,14 +17,13 @@ import platform
 import resource
 import shutil
 import statistics
-import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.evaluation import write_distractors
 
-REPO = Path(__file__).resolve().parents[1]
 CHUNKS_PER_DOCUMENT = 26  # what eval/distractors.py writes per document, measured
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 PDF_DOCUMENTS = 20
@@ -67,9 +66,6 @@ def machine() -> dict:
 
 def bench_corpus(settings: Settings, size: int) -> Path:
     """A fresh folder with the seeds and enough generated documents for ~size chunks."""
-    sys.path.insert(0, str(REPO / "eval"))
-    from distractors import write_distractors
-
     folder = settings.index_dir / f"bench-{size}" / "corpus"
     if folder.parent.exists():
         shutil.rmtree(folder.parent)
@@ -179,9 +175,6 @@ def _measure_pdf(settings: Settings) -> dict:
     root = settings.index_dir / "bench-pdf"
     if root.exists():
         shutil.rmtree(root)
-    sys.path.insert(0, str(REPO / "eval"))
-    from distractors import write_distractors
-
     texts = write_distractors(root / "text", documents=PDF_DOCUMENTS)
     corpus = root / "corpus"
     corpus.mkdir()

@@ -198,6 +198,15 @@ def naive_baseline(
 # --- the run ----------------------------------------------------------------------------------
 
 
+def write_distractors(folder: Path, documents: int = 260) -> list[Path]:
+    """The deterministic distractor documents of eval/distractors.py, written to `folder`."""
+    if str(REPO / "eval") not in sys.path:
+        sys.path.insert(0, str(REPO / "eval"))
+    from distractors import write_distractors as write
+
+    return write(folder, documents=documents)
+
+
 def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     """A corpus folder and index of its own for one eval setting (reused when current)."""
     root = settings.index_dir / f"eval-{name}"
@@ -209,9 +218,6 @@ def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
             if not target.exists() or target.read_bytes() != source.read_bytes():
                 shutil.copy(source, target)
     if distractors:
-        sys.path.insert(0, str(REPO / "eval"))
-        from distractors import write_distractors
-
         write_distractors(corpus / "distractors")
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
 
