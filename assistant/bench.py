@@ -117,19 +117,14 @@ def _measure_assistant(settings: Settings, size: int) -> dict:
 
 def _measure_reference(settings: Settings, size: int) -> dict:
     """llama-index's default pipeline on the same files and the same embedding model."""
-    from llama_index.core import Settings as LlamaSettings
     from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
-    from llama_index.core.llms import MockLLM
 
-    from assistant.embed import as_llama_embedding
-    from assistant.evaluation import load_questions
-    from assistant.index import primary_embedder
+    from assistant.evaluation import configure_llama_index, load_questions
 
     corpus = settings.index_dir / f"bench-{size}" / "corpus"
     if not corpus.is_dir():
         corpus = bench_corpus(settings, size)
-    LlamaSettings.llm = MockLLM()
-    LlamaSettings.embed_model = as_llama_embedding(primary_embedder(settings))
+    configure_llama_index(settings)
     started = time.perf_counter()
     documents = SimpleDirectoryReader(
         str(corpus), recursive=True, required_exts=[".txt", ".md"]

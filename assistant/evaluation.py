@@ -156,6 +156,19 @@ def assistant_system(settings: Settings) -> Callable[[str], Returned]:
     return ask
 
 
+def configure_llama_index(settings: Settings) -> None:
+    """llama-index's global settings for a reference pipeline: the assistant's primary dense
+    model, and a mock LLM (unset, llama-index would try to import OpenAI)."""
+    from llama_index.core import Settings as LlamaSettings
+    from llama_index.core.llms import MockLLM
+
+    from assistant.embed import as_llama_embedding
+    from assistant.index import primary_embedder
+
+    LlamaSettings.llm = MockLLM()
+    LlamaSettings.embed_model = as_llama_embedding(primary_embedder(settings))
+
+
 def naive_baseline(
     settings: Settings, documents: list[tuple[str, str]], *, chunk_size: int | None, top_k: int
 ) -> Callable[[str], Returned]:
@@ -166,16 +179,10 @@ def naive_baseline(
     is the quote, so the baseline is judged at the same granularity as the assistant.
     """
     from llama_index.core import Document as LlamaDocument
-    from llama_index.core import Settings as LlamaSettings
     from llama_index.core import VectorStoreIndex
-    from llama_index.core.llms import MockLLM
     from llama_index.core.node_parser import SentenceSplitter
 
-    from assistant.embed import as_llama_embedding
-    from assistant.index import primary_embedder
-
-    LlamaSettings.llm = MockLLM()
-    LlamaSettings.embed_model = as_llama_embedding(primary_embedder(settings))
+    configure_llama_index(settings)
     splitter = (
         SentenceSplitter()
         if chunk_size is None

@@ -367,7 +367,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 
 def _user(request: gr.Request | None) -> str | None:
-    return getattr(request, "username", None) if request is not None else None
+    return getattr(request, "username", None)
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
@@ -386,8 +386,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     assistant = Assistant(settings)
     warming = assistant.warm_up(background=True)  # overlaps building the app
     app = build_app(assistant)
-    if warming:
-        warming.join()
+    warming.join()
     app.queue(default_concurrency_limit=8)
     app.launch(
         server_name=host,
