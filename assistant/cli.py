@@ -63,7 +63,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             print(f"  {name}: pagina {page}/{pages}", file=sys.stderr, flush=True)
 
     report = assistant.ingest(
-        args.paths or None, rebuild=args.rebuild, progress=progress, page_progress=page_progress
+        args.paths or None,
+        rebuild=args.rebuild,
+        progress=progress,
+        page_progress=page_progress,
+        fill=False,
     )
     if bar is not None:
         bar.close()
@@ -77,7 +81,39 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         for failure in report.failed:
             print(f"  MISLUKT {failure.path}: {failure.error}", file=sys.stderr)
+    if not args.no_fill:
+        _fill(assistant, quiet=args.json)
     return 2 if report.failed else 0
+
+
+def _fill(assistant, quiet: bool) -> None:
+    """Add the E5 vectors the ingest left to do; Ctrl-C stops between batches."""
+    pending = assistant.pending_vectors()
+    if not pending:
+        return
+    bar = None
+    if sys.stderr.isatty() and not quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=pending, unit="fragment", desc="E5-vectoren", file=sys.stderr)
+    elif not quiet:
+        print(f"E5-vectoren berekenen voor {pending} fragmenten…", file=sys.stderr, flush=True)
+
+    def progress(leg: str, done: int, total: int) -> None:
+        if bar is not None:
+            bar.update(done - bar.n)
+
+    try:
+        assistant.fill_vectors(progress)
+    except KeyboardInterrupt:
+        print(
+            f"\nonderbroken: {assistant.pending_vectors()} fragmenten zonder E5-vector; de"
+            " volgende ingest of de werkruimte gaat verder",
+            file=sys.stderr,
+        )
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -235,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: corpus/)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--rebuild", action="store_true", help="re-embed everything from scratch")
+    p.add_argument(
+        "--no-fill",
+        action="store_true",
+        help="leave the slow E5 vectors to the workspace or the next ingest",
+    )
     common(p)
     p.set_defaults(func=cmd_ingest)
 

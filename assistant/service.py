@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import threading
@@ -29,6 +30,8 @@ from assistant.llm import LLMConfig
 from assistant.models import DOC_TYPES, Answer, Filters, IngestFailure, IngestReport
 from assistant.retrieve import HybridRetriever
 
+log = logging.getLogger(__name__)
+
 
 class Assistant:
     """Ingest, ask and inspect, over one index."""
@@ -50,8 +53,11 @@ class Assistant:
             )
             self.answerer = GenerativeAnswerer(config, extractive, self.index.store.analyzer)
         self.audit = AuditLog(self.settings.audit_log) if self.settings.audit_log else None
+        self._filler: threading.Thread | None = None
+        self._stop_fill = threading.Event()
 
     def close(self) -> None:
+        self.stop_fill()
         self.index.close()
 
     def ingest(
@@ -61,15 +67,55 @@ class Assistant:
         rebuild: bool = False,
         progress: FileProgress | None = None,
         page_progress: FileProgress | None = None,
+        fill: bool = True,
+        fill_progress: FileProgress | None = None,
     ) -> IngestReport:
         """Index new and changed files, drop deleted ones; bad files are reported, not fatal.
 
         `progress(file, number, files)` is called per file, `page_progress(file, page,
-        pages)` per PDF page read.
+        pages)` per PDF page read. The documents are searchable once written; with `fill`
+        the slow E5 vectors are added before returning (`fill_progress(leg, done, total)`),
+        else `fill_in_background` or a later ingest adds them.
         """
-        return self.index.sync(
+        report = self.index.sync(
             paths, rebuild=rebuild, progress=progress, page_progress=page_progress
         )
+        if fill:
+            self.fill_vectors(fill_progress)
+        return report
+
+    def fill_vectors(self, progress: FileProgress | None = None) -> int:
+        """Add the E5 vectors an ingest left to do (`progress(leg, done, total)`)."""
+        return self.index.fill(progress, self._stop_fill)
+
+    def fill_in_background(self) -> threading.Thread | None:
+        """Add the vectors the deferred legs lack in a background thread (one at a time);
+        None when nothing is pending."""
+        if self._filler is not None and self._filler.is_alive():
+            return self._filler
+        if not self.index.pending_vectors():
+            return None
+
+        def run() -> None:
+            try:
+                self.fill_vectors()
+            except Exception:  # the next fill goes on where this one stopped
+                log.exception("filling the deferred vector legs failed")
+
+        self._filler = threading.Thread(target=run, name="fill-vectors", daemon=True)
+        self._filler.start()
+        return self._filler
+
+    def pending_vectors(self) -> int:
+        """Chunks whose E5 vectors are still to be computed."""
+        return self.index.pending_vectors()
+
+    def stop_fill(self) -> None:
+        """Stop a background fill between two batches and wait for it."""
+        self._stop_fill.set()
+        if self._filler is not None:
+            self._filler.join()
+        self._stop_fill.clear()
 
     def ask(
         self,
@@ -125,9 +171,12 @@ class Assistant:
             target = corpus / name
             shutil.copyfile(source, target)
             accepted.append(target)
-        report = self.ingest(accepted, progress=progress) if accepted else IngestReport()
+        report = IngestReport()
+        if accepted:
+            report = self.ingest(accepted, progress=progress, fill=False)
         report.failed = refused + report.failed
         report.documents = len(self.documents())
+        self.fill_in_background()  # searchable now; E5 vectors follow
         return report
 
     def remove_document(self, path: str) -> None:

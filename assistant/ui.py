@@ -156,6 +156,12 @@ def build_app(assistant: Assistant) -> gr.Blocks:
             f"{report.unchanged} ongewijzigd, {len(report.failed)} mislukt.**"
         ]
         lines += [f"- ❌ `{f.path}`: {f.error}" for f in report.failed]
+        pending = assistant.pending_vectors()
+        if pending:
+            lines.append(
+                f"Doorzoekbaar. De E5-vectoren van {pending} fragmenten worden op de achtergrond"
+                " berekend; tot dan telt E5 voor die fragmenten niet mee."
+            )
         choices = doc_choices()
         return (
             "\n".join(lines),
@@ -387,6 +393,7 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
     warming = assistant.warm_up(background=True)  # overlaps building the app
     app = build_app(assistant)
     warming.join()
+    assistant.fill_in_background()  # E5 vectors an earlier ingest left to do
     app.queue(default_concurrency_limit=8)
     app.launch(
         server_name=host,

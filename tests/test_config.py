@@ -26,12 +26,13 @@ def test_invalid_settings_are_refused(tmp_path: Path):
     with pytest.raises(ValueError, match="top_k"):
         Settings(top_k=0)
     with pytest.raises(ValueError, match="no retrieval leg"):
-        Settings(weight_lexical=0, use_multilingual_leg=False)
+        Settings(weight_lexical=0, use_multilingual_leg=False, e5_leg=False)
 
 
 def test_leg_weights_count_only_for_legs_switched_on():
     settings = Settings()
-    assert settings.dense_legs == ("use",)
+    assert settings.dense_legs == ("use", "e5")
     assert settings.leg_weight("st") == 0.0 and settings.leg_weight("use") > 0
     with_minilm = Settings(sentence_transformer_leg=True)
-    assert with_minilm.dense_legs == ("use", "st") and with_minilm.leg_weight("st") > 0
+    assert with_minilm.dense_legs == ("use", "st", "e5") and with_minilm.leg_weight("st") > 0
+    assert Settings(e5_leg=False).leg_weight("e5") == 0.0

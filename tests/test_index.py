@@ -14,8 +14,13 @@ def test_incremental_sync_adds_skips_updates_and_removes(seeded, study_pdf: Path
     first = index.sync()
     assert (first.added, first.failed) == (3, [])
     assert first.chunks == index.store.chunk_count() > 20
-    for leg in index.legs:
+    for leg in index.fast_legs:
         assert leg.ids() == index.store.chunk_ids()
+    [e5] = index.deferred_legs  # searchable without it; `fill` adds its vectors
+    assert e5.ids() == set() and index.pending_vectors() == first.chunks
+    assert index.check().pending == {"e5": first.chunks} and index.check().consistent
+    assert index.fill() == first.chunks and e5.ids() == index.store.chunk_ids()
+    assert index.pending_vectors() == 0 and index.check().pending == {"e5": 0}
 
     second = index.sync()
     assert (second.added, second.unchanged, second.chunks) == (0, 3, first.chunks)
@@ -25,6 +30,8 @@ def test_incremental_sync_adds_skips_updates_and_removes(seeded, study_pdf: Path
     third = index.sync()
     assert (third.updated, third.unchanged) == (1, 2)
 
+    assert index.pending_vectors() > 0  # the changed note's new chunks
+    index.fill()
     study_pdf.unlink()
     fourth = index.sync()
     assert fourth.removed == 1 and fourth.documents == 2
@@ -72,7 +79,7 @@ def test_a_leg_switched_on_later_is_filled_in(seeded):
     Index(seeded).sync()
     with_minilm = replace(seeded, sentence_transformer_leg=True)
     index = Index(with_minilm)
-    assert [leg.name for leg in index.legs] == ["use", "st"]
+    assert [leg.name for leg in index.legs] == ["use", "st", "e5"]
     report = index.sync()
     assert report.added == 0 and report.unchanged == 2  # no re-ingest, only the new leg
     assert index.check().consistent
@@ -96,6 +103,7 @@ def test_another_embedding_model_is_never_mixed_in(seeded, tmp_path):
     assert report.added == 2
     assert st_leg.collection.metadata["embed_model"] == str(other)
     assert st_leg.ids() == index.store.chunk_ids() == index.legs[0].ids()
+    assert index.legs[2].deferred and index.pending_vectors() == report.chunks
 
 
 def test_check_finds_and_repairs_drift(seeded):
@@ -110,3 +118,32 @@ def test_check_finds_and_repairs_drift(seeded):
     assert report.missing[leg.name] == 3 and report.orphaned[leg.name] == 1
     index.check(repair=True)
     assert index.check().consistent
+
+
+def test_fill_stops_between_batches_and_goes_on_where_it_stopped(seeded, monkeypatch):
+    import threading
+
+    import assistant.index as index_module
+
+    monkeypatch.setattr(index_module, "FILL_BATCH_CHUNKS", 5)
+    index = Index(seeded)
+    total = index.sync().chunks
+    stop = threading.Event()
+    first = index.fill(progress=lambda leg, done, todo: stop.set(), stop=stop)
+    assert first == 5 and index.pending_vectors() == total - 5
+    assert index.fill() == total - 5 and index.pending_vectors() == 0
+    # every document has its E5 vector for the document prior, each built once complete
+    paths, matrix = index.store.document_vectors("e5")
+    assert sorted(paths) == sorted(d["path"] for d in index.store.documents())
+    assert matrix.shape == (2, 384)
+
+
+def test_a_deferred_leg_with_orphans_is_repaired(seeded):
+    index = Index(seeded)
+    index.sync()
+    index.fill()
+    [e5] = index.deferred_legs
+    e5.collection.add(ids=["orphan-1"], embeddings=[[0.1] * 384], metadatas=[{"doc_path": "x"}])
+    assert index.check().orphaned["e5"] == 1 and not index.check().consistent
+    index.sync()  # more vectors than chunks: the sync repairs before it writes
+    assert index.check().consistent and "orphan-1" not in e5.ids()

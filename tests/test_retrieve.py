@@ -10,6 +10,7 @@ from assistant.retrieve import HybridRetriever, detect_language, select_quote
 def retriever(seeded, study_pdf):
     index = Index(seeded)
     index.sync()
+    index.fill()  # every leg, E5 included, as after `python -m assistant ingest`
     return HybridRetriever(index, seeded)
 
 
