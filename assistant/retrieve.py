@@ -1,14 +1,16 @@
 """Stage 4, retrieve: hybrid search that returns ranked evidence quotes.
 
 Entry point: `HybridRetriever(index, settings)(question, filters, top_k)`. Each leg (BM25 in
-SQLite FTS5, the sentence-transformers model and USE in Chroma) returns candidates under the
-same filters; their scores are min-max normalised and summed with weights, and within each
-chunk the one to three sentences that best match the question become the quote.
+SQLite FTS5; USE, multilingual-e5-small and the optional sentence-transformers model in
+Chroma) returns candidates under the same filters; their scores are min-max normalised and
+summed with weights, and within each chunk the one to three sentences that best match the
+question become the quote.
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -97,6 +99,7 @@ class HybridRetriever:
             raise ValueError("weight_document and prior_documents must be non-negative")
         self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
         self._vocab: tuple[int, list[str], np.ndarray] | None = None
+        self._worker = ThreadPoolExecutor(max_workers=2, thread_name_prefix="query-embed")
 
     def _weights_for(self, question: str, bridged: bool) -> LegWeights:
         if self.settings.english_to_use and detect_language(question) == "en" and self.weights.use:
@@ -167,19 +170,26 @@ class HybridRetriever:
         return self._search(terms, vectors, filters, n)
 
     def _prepare(self, question: str) -> tuple[list[str], LegWeights, dict[str, np.ndarray]]:
-        """The question's BM25 terms (with expansions), leg weights and query vectors."""
+        """The question's BM25 terms (with expansions), leg weights and query vectors.
+
+        The slow model (E5, ~30 ms a question on 2 cores) embeds the question in a worker
+        thread while the expansion and the fast models run; its C code releases the GIL.
+        """
+        slow = {
+            leg.name: self._worker.submit(leg.embedder.embed_query, question)
+            for leg in self.index.deferred_legs
+            if self.weights.of(leg.name) > 0
+        }
         expansions = self.expansion_terms(question, detect_language(question) == "en")
         terms = self.index.store.analyzer(question) + expansions
         weights = self._weights_for(question, bridged=bool(expansions))
-        return terms, weights, self._query_vectors(question, weights)
-
-    def _query_vectors(self, question: str, weights: LegWeights) -> dict[str, np.ndarray]:
-        """Query vectors of the dense legs that count for this question (weight > 0)."""
-        return {
+        vectors = {
             leg.name: leg.embedder.embed_query(question)
-            for leg in self.index.legs
+            for leg in self.index.fast_legs
             if weights.of(leg.name) > 0
         }
+        vectors.update({name: future.result() for name, future in slow.items()})
+        return terms, weights, vectors
 
     def _search(
         self, terms, vectors, filters, n, dense_n: int | None = None

@@ -44,5 +44,6 @@ def test_ingest_and_ask_against_a_chroma_server(seeded, chroma_server):
         host="127.0.0.1", port=chroma_server, settings=ChromaSettings(anonymized_telemetry=False)
     )
     names = {c.name for c in client.list_collections()}
-    assert names == {"nldtib-use-m3"}  # the default dense leg
-    assert client.get_collection("nldtib-use-m3").count() == report.chunks
+    assert names == {"nldtib-use-m3", "nldtib-e5-small"}  # the default dense legs
+    for name in names:  # the E5 leg filled by the ingest too
+        assert client.get_collection(name).count() == report.chunks

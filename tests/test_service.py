@@ -1,4 +1,5 @@
 import sys
+import time
 from pathlib import Path
 
 import docx
@@ -92,7 +93,7 @@ def test_questions_are_answered_while_an_ingest_runs(seeded):
 
     def ingest() -> None:
         try:
-            reports.append(assistant.ingest())
+            reports.append(assistant.ingest(fill=False))
         finally:
             done.set()
 
@@ -109,3 +110,15 @@ def test_questions_are_answered_while_an_ingest_runs(seeded):
     assert all("Berenschot" in a.answer and not a.abstained for a in answers)
     assert reports[0].added == 40 and reports[0].failed == []
     assert assistant.check().consistent
+
+    # the E5 vectors of the 40 documents are added in the background while questions go on
+    pending = assistant.pending_vectors()
+    assert pending > 500
+    filler = assistant.fill_in_background()
+    asked = [assistant.ask("Wie voerde het onderzoek uit?") for _ in range(20)]
+    assert all("Berenschot" in a.answer for a in asked)
+    time.sleep(5)
+    assistant.stop_fill()
+    assert not filler.is_alive() and 0 < pending - assistant.pending_vectors() < pending
+    assert assistant.check().consistent  # what is left is pending, not missing
+    assistant.close()
