@@ -315,6 +315,7 @@ class Index:
         self._legs: list[VectorLeg] | None = None
         self._lock = threading.RLock()
         self._writes = threading.Lock()  # one writer at a time: a sync or a fill batch
+        self._filling = threading.Lock()  # one fill at a time
 
     @property
     def client(self):
@@ -548,36 +549,39 @@ class Index:
         between batches: the next fill goes on where this one stopped.
         `progress(leg, done, total)` after each batch.
         """
+        with self._filling:
+            return sum(self._fill_leg(leg, progress, stop) for leg in self.deferred_legs)
+
+    def _fill_leg(self, leg: VectorLeg, progress, stop) -> int:
         filled = 0
-        for leg in self.deferred_legs:
+        with self._writes:
+            missing = sorted(self.store.chunk_ids() - leg.ids())
+            doc_of = self.store.chunk_documents(missing)
+        missing.sort(key=lambda cid: (doc_of.get(cid, ""), cid))
+        left = Counter(doc_of.get(cid) for cid in missing)
+        for start in range(0, len(missing), FILL_BATCH_CHUNKS):
+            if stop is not None and stop.is_set():
+                return filled
+            ids = missing[start : start + FILL_BATCH_CHUNKS]
+            found = self.store.chunks_by_id(ids)
+            pairs = [found[i] for i in ids if i in found]
+            vectors = leg.embed([c for c, _ in pairs], [m for _, m in pairs]) if pairs else []
             with self._writes:
-                missing = sorted(self.store.chunk_ids() - leg.ids())
-                doc_of = self.store.chunk_documents(missing)
-            missing.sort(key=lambda cid: (doc_of.get(cid, ""), cid))
-            left = Counter(doc_of.get(cid) for cid in missing)
-            for start in range(0, len(missing), FILL_BATCH_CHUNKS):
-                if stop is not None and stop.is_set():
-                    return filled
-                ids = missing[start : start + FILL_BATCH_CHUNKS]
-                found = self.store.chunks_by_id(ids)
-                pairs = [found[i] for i in ids if i in found]
-                vectors = leg.embed([c for c, _ in pairs], [m for _, m in pairs]) if pairs else []
-                with self._writes:
-                    current = self.store.chunks_by_id([c.id for c, _ in pairs])
-                    keep = [i for i, (c, _) in enumerate(pairs) if c.id in current]
-                    if keep:
-                        leg.write(
-                            [pairs[i][0] for i in keep],
-                            [current[pairs[i][0].id][1] for i in keep],
-                            np.asarray(vectors)[keep],
-                        )
-                    for cid in ids:
-                        left[doc_of.get(cid)] -= 1
-                    done = {doc_of.get(cid) for cid in ids if left[doc_of.get(cid)] == 0}
-                    self._refresh_centroids(leg, {d for d in done if d})
-                filled += len(keep)
-                if progress:
-                    progress(leg.name, min(start + len(ids), len(missing)), len(missing))
+                current = self.store.chunks_by_id([c.id for c, _ in pairs])
+                keep = [i for i, (c, _) in enumerate(pairs) if c.id in current]
+                if keep:
+                    leg.write(
+                        [pairs[i][0] for i in keep],
+                        [current[pairs[i][0].id][1] for i in keep],
+                        np.asarray(vectors)[keep],
+                    )
+                for cid in ids:
+                    left[doc_of.get(cid)] -= 1
+                done = {doc_of.get(cid) for cid in ids if left[doc_of.get(cid)] == 0}
+                self._refresh_centroids(leg, {d for d in done if d})
+            filled += len(keep)
+            if progress:
+                progress(leg.name, min(start + len(ids), len(missing)), len(missing))
         return filled
 
     def _add_vocabulary(self, chunks: list[Chunk]) -> None:

@@ -44,6 +44,11 @@ def test_upload_remove_and_edit_metadata(seeded, tmp_path: Path):
     assert report.added == 1 and [f.path for f in report.failed] == ["../evil.txt"]
     assert (seeded.corpus_dir / "kamerbrief.txt").exists()
     assert not (seeded.corpus_dir.parent / "evil.txt").exists()
+    assert assistant.index.store.document("kamerbrief.txt")  # searchable before E5 is in
+    filler = assistant.fill_in_background()  # the upload started it; this returns that one
+    if filler is not None:
+        filler.join(timeout=120)
+    assert assistant.pending_vectors() == 0
 
     assistant.update_metadata(
         "kamerbrief.txt", title="Kamerbrief munitie", doc_type="kamerbrief", date="2026-05-01"
