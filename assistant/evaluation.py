@@ -277,14 +277,18 @@ def _result(name: str, report, questions: list[Question], scores: list[Scores]) 
 # Dense legs are shared; a lexical variant only re-analyses the BM25 tables.
 _ALONE = dict(weight_lexical=0, weight_use=0, weight_st=0, weight_e5=0, weight_document=0)
 _MINILM = {"sentence_transformer_leg": True}
-_BM25_USE = dict(weight_use=0.5, weight_e5=0)  # the default of session 2
+_STEM = {"lexical_stemming": True}
+_BM25_USE = dict(weight_use=0.5, weight_e5=0, **_STEM)  # the default of session 2
+_BM25_E5 = dict(weight_use=0, **_STEM)
+_USE_BESIDE_E5 = dict(e5_replaces_use=False, weight_use=0.25)
 CONFIGS: dict[str, dict] = {
-    "BM25 only": {**_ALONE, "weight_lexical": 1},
-    "BM25, no stemming": {**_ALONE, "weight_lexical": 1, "lexical_stemming": False},
+    "BM25 only": {**_ALONE, "weight_lexical": 1, **_STEM},
+    "BM25, no stemming": {**_ALONE, "weight_lexical": 1},
     "BM25, hyphenated compounds not joined": {
         **_ALONE,
         "weight_lexical": 1,
         "lexical_compounds": False,
+        **_STEM,
     },
     "MiniLM only": {**_ALONE, "weight_st": 1, **_MINILM},
     "USE only": {**_ALONE, "weight_use": 1},
@@ -308,20 +312,26 @@ CONFIGS: dict[str, dict] = {
     "  + document prior 0.5, weights 0.6/0.4": dict(_BM25_USE, weight_lexical=0.6, weight_use=0.4),
     "BM25+USE+MiniLM 0.5/0.5/0.25": dict(_BM25_USE, weight_document=0, **_MINILM),
     "  + document prior 0.5": dict(_BM25_USE, **_MINILM),
-    "BM25+E5 0.5/0.5, prior 0.5": dict(weight_use=0),
-    "  + BM25/E5 weights 0.4/0.5": dict(weight_use=0, weight_lexical=0.4),
-    "  + BM25/E5 weights 0.6/0.5": dict(weight_use=0, weight_lexical=0.6),
-    "  + BM25/E5, document prior 0.25": dict(weight_use=0, weight_document=0.25),
-    "  + BM25/E5, document prior 1.0": dict(weight_use=0, weight_document=1.0),
-    "  + BM25/E5, no query expansion": dict(weight_use=0, expansion_min_similarity=1.0),
-    "BM25+USE+E5 0.5/0.25/0.5, prior 0.5 (default)": dict(),
-    "  + USE 0.5": dict(weight_use=0.5),
-    "  + weights 0.4/0.25/0.5": dict(weight_lexical=0.4),
-    "  + English questions not routed to USE/E5": dict(english_to_use=False),
+    "BM25+E5 0.5/0.5, prior 0.5": dict(_BM25_E5),
+    "  + BM25/E5 weights 0.4/0.5": dict(_BM25_E5, weight_lexical=0.4),
+    "  + BM25/E5 weights 0.6/0.5": dict(_BM25_E5, weight_lexical=0.6),
+    "  + BM25/E5, document prior 0.25": dict(_BM25_E5, weight_document=0.25),
+    "  + BM25/E5, document prior 1.0": dict(_BM25_E5, weight_document=1.0),
+    "  + BM25/E5, no query expansion": dict(_BM25_E5, expansion_min_similarity=1.0),
+    "  + BM25/E5, USE 0.25 beside E5": dict(_STEM, **_USE_BESIDE_E5),
+    "  + BM25/E5, USE 0.5 beside E5": dict(_STEM, e5_replaces_use=False),
+    "  + BM25/E5, USE 0.25 beside E5, weights 0.4/0.25/0.5": dict(
+        _STEM, **_USE_BESIDE_E5, weight_lexical=0.4
+    ),
+    "  + BM25/E5, USE 0.25 beside E5, MiniLM 0.25": dict(_STEM, **_USE_BESIDE_E5, **_MINILM),
+    "BM25 (no stemming)+E5 0.5/0.5, prior 0.5 (default)": dict(),
+    "  + USE 0.25 beside E5": dict(_USE_BESIDE_E5),
+    "  + English questions not routed to the dense legs": dict(english_to_use=False),
     "  + no document prior": dict(weight_document=0),
-    "  + BM25 without stemming": dict(lexical_stemming=False),
+    "  + document prior 1.0 (default legs)": dict(weight_document=1.0),
     "  + hyphenated compounds not joined": dict(lexical_compounds=False),
-    "  + MiniLM 0.25": dict(_MINILM),
+    "  + BM25 weight 0.4": dict(weight_lexical=0.4),
+    "  + BM25 weight 0.6": dict(weight_lexical=0.6),
 }
 
 

@@ -10,7 +10,7 @@ question become the quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -98,14 +98,30 @@ class HybridRetriever:
             raise ValueError("weight_document and prior_documents must be non-negative")
         self._centroids: dict[str, tuple[int, list[str], np.ndarray]] = {}
         self._vocab: tuple[int, list[str], np.ndarray] | None = None
+        self._complete_at: int | None = None  # store generation at which E5 was complete
 
     def _weights_for(self, question: str, bridged: bool) -> LegWeights:
-        if self.settings.english_to_use and detect_language(question) == "en" and self.weights.use:
+        weights = self.weights
+        if weights.e5 and self.settings.e5_replaces_use and self._e5_complete():
+            weights = replace(weights, use=0.0)
+        english = self.settings.english_to_use and detect_language(question) == "en"
+        if english and (weights.use or weights.e5):
             # English about Dutch documents: MiniLM knows no Dutch; BM25 only helps through
             # the Dutch words the expansion found
-            lexical = self.weights.lexical if bridged else 0.15 * self.weights.lexical
-            return LegWeights(lexical, self.weights.use, 0.0, self.weights.e5)
-        return self.weights
+            lexical = weights.lexical if bridged else 0.15 * weights.lexical
+            return replace(weights, lexical=lexical, st=0.0)
+        return weights
+
+    def _e5_complete(self) -> bool:
+        """Whether E5 holds a vector for every chunk (then USE stands down: measured to add
+        ~14 ms a question and nothing beside E5; until then it covers the chunks E5 lacks).
+        Checked once per index generation once complete, on every question while filling."""
+        generation = self.index.store.generation()
+        if self._complete_at != generation:
+            if self.index.pending_vectors():
+                return False
+            self._complete_at = generation
+        return True
 
     def expansion_terms(self, question: str, english: bool) -> list[str]:
         """Corpus words close to the question's words in USE space, as analysed terms.
@@ -177,8 +193,8 @@ class HybridRetriever:
     def _query_vectors(self, question: str, weights: LegWeights) -> dict[str, np.ndarray]:
         """Query vectors of the dense legs that count for this question (weight > 0).
 
-        One after the other: E5 (~30 ms on 2 cores) in a worker thread beside USE was
-        measured slower (50 vs 40 ms), both being compute-bound on the same cores.
+        One after the other: E5 (~26 ms on 2 cores) in a worker thread beside USE was
+        measured slower, both being compute-bound on the same cores.
         """
         return {
             leg.name: leg.embedder.embed_query(question)

@@ -75,3 +75,15 @@ def test_common_terms_are_left_out_only_in_a_large_index(retriever, monkeypatch)
     assert kept and all(frequencies[t] <= 0.1 * frequencies[""] for t in kept)
     assert set(kept) < set(terms)  # some of these words are in more than 10 % of chunks
     assert store.without_common(["nldtib"]) == ["nldtib"]  # only common terms: all kept
+
+
+def test_use_covers_the_chunks_e5_lacks_and_stands_down_once_e5_is_complete(seeded):
+    index = Index(seeded)
+    index.sync()  # searchable; E5 not filled yet
+    retriever = HybridRetriever(index, seeded)
+    question = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
+    assert retriever._weights_for(question, bridged=False).use > 0
+    assert any("Berenschot" in e.quote for e in retriever(question, top_k=3))
+    index.fill()
+    assert retriever._weights_for(question, bridged=False).use == 0
+    assert any("Berenschot" in e.quote for e in retriever(question, top_k=3))
