@@ -92,7 +92,7 @@ class Settings:
 
     @property
     def dense_legs(self) -> tuple[str, ...]:
-        """The dense legs switched on (indexed and searched): "use" and/or "st"."""
+        """The dense legs switched on (indexed and searched): "use", "st", "e5"."""
         switched_on = {
             "use": self.use_multilingual_leg,
             "st": self.sentence_transformer_leg,
