@@ -314,7 +314,7 @@ class Index:
         self._client = None
         self._legs: list[VectorLeg] | None = None
         self._lock = threading.RLock()
-        self._writes = threading.Lock()  # one writer at a time: a sync or a fill batch
+        self._writes = threading.RLock()  # one writer at a time: a sync, a removal, a fill batch
         self._filling = threading.Lock()  # one fill at a time
 
     @property
@@ -606,9 +606,10 @@ class Index:
 
     def remove(self, key: str) -> None:
         """Take one document out of the store and every vector leg."""
-        ids = self.store.remove_document(key)
-        for leg in self.legs:
-            leg.delete(ids)
+        with self._writes:
+            ids = self.store.remove_document(key)
+            for leg in self.legs:
+                leg.delete(ids)
 
     def _refresh_centroids(self, leg: VectorLeg, paths: set[str]) -> None:
         """Recompute the leg's document vectors (for the prior) from the stored vectors."""
