@@ -188,8 +188,6 @@ class VectorLeg:
         filtered search first asks for 5k neighbours without it and keeps those that pass;
         only when fewer than k pass does Chroma filter.
         """
-        if self.deferred and self.collection.count() == 0:
-            return []  # not filled yet
         where = chroma_where(filters)
         if where is None:
             return [(cid, sim) for cid, sim, _ in self._query(vector, k, None)]
