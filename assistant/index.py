@@ -629,20 +629,18 @@ class Index:
             missing = sorted(store_ids - chroma_ids)
             orphaned = sorted(chroma_ids - store_ids)
             report.orphaned[leg.name] = len(orphaned)
-            if leg.deferred:
-                report.pending[leg.name] = len(missing)
-                if repair:
-                    leg.delete(orphaned)
+            (report.pending if leg.deferred else report.missing)[leg.name] = len(missing)
+            if not repair:
                 continue
-            report.missing[leg.name] = len(missing)
-            if repair:
-                leg.delete(orphaned)
-                found = self.store.chunks_by_id(missing)
-                pairs = [found[i] for i in missing if i in found]
-                for start in range(0, len(pairs), 256):
-                    batch = pairs[start : start + 256]
-                    leg.add([c for c, _ in batch], [m for _, m in batch])
-                self._refresh_centroids(leg, {c.doc_path for c, _ in pairs})
+            leg.delete(orphaned)
+            if leg.deferred:
+                continue  # `fill` adds what a deferred leg lacks
+            found = self.store.chunks_by_id(missing)
+            pairs = [found[i] for i in missing if i in found]
+            for start in range(0, len(pairs), 256):
+                batch = pairs[start : start + 256]
+                leg.add([c for c, _ in batch], [m for _, m in batch])
+            self._refresh_centroids(leg, {c.doc_path for c, _ in pairs})
         if repair:
             report.repaired = True
             self.store.set_setting(_SYNC_FLAG, None)
