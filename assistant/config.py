@@ -55,6 +55,10 @@ class Settings:
     english_to_use: bool = True
     # Query expansion through USE word vectors of the corpus vocabulary (1.0 switches it off).
     expansion_min_similarity: float = 0.65
+    # In BM25 a Dutch question's own terms count this many times an expansion term (the
+    # expansions are guesses; in an English question they are the translations, and count
+    # as much as its own words).
+    question_term_weight: int = 3
     # Fusion weights of the min-max normalised leg scores (a leg switched off counts 0).
     weight_lexical: float = 0.5
     weight_use: float = 0.5
@@ -83,6 +87,8 @@ class Settings:
             raise ValueError("top_k must be at least 1")
         if min(self.weight_lexical, self.weight_use, self.weight_st, self.weight_e5) < 0:
             raise ValueError("fusion weights must be non-negative")
+        if self.question_term_weight < 1:
+            raise ValueError("question_term_weight must be at least 1")
         if not any(self.leg_weight(leg) for leg in LEGS):
             raise ValueError("no retrieval leg: switch on a dense leg or give BM25 a weight")
         if self.answer_mode not in ("extractive", "generative"):

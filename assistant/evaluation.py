@@ -278,8 +278,9 @@ def _result(name: str, report, questions: list[Question], scores: list[Scores]) 
 _ALONE = dict(weight_lexical=0, weight_use=0, weight_st=0, weight_e5=0, weight_document=0)
 _MINILM = {"sentence_transformer_leg": True}
 _STEM = {"lexical_stemming": True}
-_BM25_USE = dict(weight_use=0.5, weight_e5=0, **_STEM)  # the default of session 2
-_BM25_E5 = dict(weight_use=0, **_STEM)
+_EQUAL_TERMS = {"question_term_weight": 1}  # expansions weigh as much (sessions 2 and 3)
+_BM25_USE = dict(weight_use=0.5, weight_e5=0, **_STEM, **_EQUAL_TERMS)  # session 2 default
+_BM25_E5 = dict(weight_use=0, **_STEM, **_EQUAL_TERMS)
 _USE_BESIDE_E5 = dict(e5_replaces_use=False, weight_use=0.25)
 CONFIGS: dict[str, dict] = {
     "BM25 only": {**_ALONE, "weight_lexical": 1, **_STEM},
@@ -318,13 +319,16 @@ CONFIGS: dict[str, dict] = {
     "  + BM25/E5, document prior 0.25": dict(_BM25_E5, weight_document=0.25),
     "  + BM25/E5, document prior 1.0": dict(_BM25_E5, weight_document=1.0),
     "  + BM25/E5, no query expansion": dict(_BM25_E5, expansion_min_similarity=1.0),
-    "  + BM25/E5, USE 0.25 beside E5": dict(_STEM, **_USE_BESIDE_E5),
-    "  + BM25/E5, USE 0.5 beside E5": dict(_STEM, e5_replaces_use=False),
+    "  + BM25/E5, USE 0.25 beside E5": dict(_BM25_E5, **_USE_BESIDE_E5),
+    "  + BM25/E5, USE 0.5 beside E5": dict(_BM25_E5, e5_replaces_use=False),
     "  + BM25/E5, USE 0.25 beside E5, weights 0.4/0.25/0.5": dict(
-        _STEM, **_USE_BESIDE_E5, weight_lexical=0.4
+        _BM25_E5, **_USE_BESIDE_E5, weight_lexical=0.4
     ),
-    "  + BM25/E5, USE 0.25 beside E5, MiniLM 0.25": dict(_STEM, **_USE_BESIDE_E5, **_MINILM),
-    "BM25 (no stemming)+E5 0.5/0.5, prior 0.5 (default)": dict(),
+    "  + BM25/E5, USE 0.25 beside E5, MiniLM 0.25": dict(_BM25_E5, **_USE_BESIDE_E5, **_MINILM),
+    "  + BM25 without stemming (session 3 default)": dict(_EQUAL_TERMS),
+    "BM25 (no stemming)+E5 0.5/0.5, prior 0.5, question terms 3x (default)": dict(),
+    "  + question terms 2x their expansions": dict(question_term_weight=2),
+    "  + question terms 4x their expansions": dict(question_term_weight=4),
     "  + USE 0.25 beside E5": dict(_USE_BESIDE_E5),
     "  + English questions not routed to the dense legs": dict(english_to_use=False),
     "  + no document prior": dict(weight_document=0),

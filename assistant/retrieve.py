@@ -81,6 +81,17 @@ def select_quote(
     return best
 
 
+def weighted_terms(own: list[str], expansions: list[str], own_weight: int) -> list[str]:
+    """BM25 query terms, each once, the question's own terms repeated `own_weight` times.
+
+    The store counts a repeated term as often as it is listed, so the expansions (neighbours
+    in USE space: "heet" → "gelakt" as readily as "financing" → "financiering") weigh
+    1/own_weight of the words the user typed. Measured in eval/README.md.
+    """
+    own_terms = sorted(set(own))
+    return own_terms * own_weight + sorted(set(expansions) - set(own_terms))
+
+
 class HybridRetriever:
     """Fuses BM25 and the dense legs; ranks evidence quotes, not just chunks.
 
@@ -185,8 +196,10 @@ class HybridRetriever:
 
     def _prepare(self, question: str) -> tuple[list[str], LegWeights, dict[str, np.ndarray]]:
         """The question's BM25 terms (with expansions), leg weights and query vectors."""
-        expansions = self.expansion_terms(question, detect_language(question) == "en")
-        terms = self.index.store.analyzer(question) + expansions
+        english = detect_language(question) == "en"
+        expansions = self.expansion_terms(question, english)
+        own_weight = 1 if english else self.settings.question_term_weight
+        terms = weighted_terms(self.index.store.analyzer(question), expansions, own_weight)
         weights = self._weights_for(question, bridged=bool(expansions))
         return terms, weights, self._query_vectors(question, weights)
 

@@ -500,8 +500,11 @@ class Store:
 
 
 def _match(terms: list[str]) -> str:
-    """An FTS5 query matching any of the terms (each quoted: terms are data, not syntax)."""
-    return " OR ".join(f'"{t}"' for t in sorted({t for t in terms if t}))
+    """An FTS5 query matching any of the terms (each quoted: terms are data, not syntax).
+
+    A term listed n times weighs n times in bm25(): FTS5 scores every phrase of the query.
+    """
+    return " OR ".join(f'"{t}"' for t in sorted(t for t in terms if t))
 
 
 def filter_sql(filters: Filters) -> tuple[str, list]:

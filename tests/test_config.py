@@ -25,6 +25,8 @@ def test_invalid_settings_are_refused(tmp_path: Path):
         Settings(answer_mode="creative")
     with pytest.raises(ValueError, match="top_k"):
         Settings(top_k=0)
+    with pytest.raises(ValueError, match="question_term_weight"):
+        Settings(question_term_weight=0)
     with pytest.raises(ValueError, match="no retrieval leg"):
         Settings(weight_lexical=0, use_multilingual_leg=False, e5_leg=False)
 

@@ -3,7 +3,7 @@ import pytest
 from assistant.analysis import Analyzer
 from assistant.index import Index
 from assistant.models import Filters
-from assistant.retrieve import HybridRetriever, detect_language, select_quote
+from assistant.retrieve import HybridRetriever, detect_language, select_quote, weighted_terms
 
 
 @pytest.fixture
@@ -87,3 +87,32 @@ def test_use_covers_the_chunks_e5_lacks_and_stands_down_once_e5_is_complete(seed
     index.fill()
     assert retriever._weights_for(question, bridged=False).use == 0
     assert any("Berenschot" in e.quote for e in retriever(question, top_k=3))
+
+
+def test_a_term_listed_more_often_weighs_more_in_bm25(retriever):
+    store = retriever.index.store
+    berenschot, munitie = store.analyzer("Berenschot")[0], store.analyzer("munitie")[0]
+
+    def top(terms: list[str]) -> str:
+        cid = store.lexical_search(terms, 1, Filters())[0][0]
+        return store.chunks_by_id([cid])[cid][0].text.lower()
+
+    assert "berenschot" in top([berenschot] * 3 + [munitie])
+    assert "munitie" in top([berenschot] + [munitie] * 3)
+    assert not ("berenschot" in top([berenschot]) and "munitie" in top([berenschot]))
+
+
+def test_the_question_words_outweigh_their_expansions(retriever):
+    assert weighted_terms(["a", "b", "a"], ["c", "b"], 3) == ["a", "b"] * 3 + ["c"]
+    weight = retriever.settings.question_term_weight
+    assert weight > 1
+    dutch = "Welk onderzoeksburo deed de studie?"  # "onderzoeksburo": a typo, expanded
+    terms, _, _ = retriever._prepare(dutch)
+    own = set(retriever.index.store.analyzer(dutch))
+    expansions = set(terms) - own
+    assert expansions and all(terms.count(t) == 1 for t in expansions)
+    assert all(terms.count(t) == weight for t in own)
+    english = "Which consultancy carried out the study?"
+    terms, _, _ = retriever._prepare(english)
+    assert set(terms) - set(retriever.index.store.analyzer(english))  # translations
+    assert all(terms.count(t) == 1 for t in retriever.index.store.analyzer(english))
