@@ -320,7 +320,7 @@ CONFIGS: dict[str, dict] = {
     "  + BM25/E5, document prior 1.0": dict(_BM25_E5, weight_document=1.0),
     "  + BM25/E5, no query expansion": dict(_BM25_E5, expansion_min_similarity=1.0),
     "  + BM25/E5, USE 0.25 beside E5": dict(_BM25_E5, **_USE_BESIDE_E5),
-    "  + BM25/E5, USE 0.5 beside E5": dict(_BM25_E5, e5_replaces_use=False),
+    "  + BM25/E5, USE 0.5 beside E5": dict(_BM25_E5, e5_replaces_use=False, weight_use=0.5),
     "  + BM25/E5, USE 0.25 beside E5, weights 0.4/0.25/0.5": dict(
         _BM25_E5, **_USE_BESIDE_E5, weight_lexical=0.4
     ),
