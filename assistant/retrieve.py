@@ -82,7 +82,8 @@ def select_quote(
 
 
 def weighted_terms(own: list[str], expansions: list[str], own_weight: int) -> list[str]:
-    """BM25 query terms, each once, the question's own terms repeated `own_weight` times.
+    """BM25 query terms: each expansion once, each of the question's own terms `own_weight`
+    times.
 
     The store counts a repeated term as often as it is listed, so the expansions (neighbours
     in USE space: "heet" → "gelakt" as readily as "financing" → "financiering") weigh

@@ -100,6 +100,11 @@ def test_a_term_listed_more_often_weighs_more_in_bm25(retriever):
     assert "berenschot" in top([berenschot] * 3 + [munitie])
     assert "munitie" in top([berenschot] + [munitie] * 3)
     assert not ("berenschot" in top([berenschot]) and "munitie" in top([berenschot]))
+    # BM25 adds up over the terms: each weight's terms are ranked in a query of their own
+    cid, weighted = store.lexical_search([berenschot] * 3 + [munitie], 1, Filters())[0]
+    alone = dict(store.lexical_search([berenschot], 100, Filters()))
+    other = dict(store.lexical_search([munitie], 100, Filters()))
+    assert weighted == pytest.approx(3 * alone[cid] + other.get(cid, 0.0))
 
 
 def test_the_question_words_outweigh_their_expansions(retriever):
