@@ -24,6 +24,8 @@ from pathlib import Path
 
 import tomli_w
 
+from assistant import messages
+
 _N, _R, _P = 2**14, 8, 1
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
@@ -31,7 +33,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 def hash_password(password: str) -> str:
     """An scrypt hash with a random salt, as one string."""
     if not password:
-        raise ValueError("een leeg wachtwoord is niet toegestaan")
+        raise ValueError(messages.EMPTY_PASSWORD)
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P)
     return f"scrypt${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
@@ -54,12 +56,12 @@ def load_users(path: Path) -> dict[str, str]:
     try:
         users = tomllib.loads(path.read_text(encoding="utf-8")).get("users", {})
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ValueError(f"gebruikersbestand {path} niet leesbaar: {exc}") from exc
+        raise ValueError(messages.users_file_unreadable(path, exc)) from exc
     for name, value in users.items():
         if not str(value).startswith("scrypt$"):
-            raise ValueError(f"gebruiker {name!r} in {path}: alleen wachtwoord-hashes toegestaan")
+            raise ValueError(messages.plain_password(name, path))
     if not users:
-        raise ValueError(f"gebruikersbestand {path} bevat geen gebruikers")
+        raise ValueError(messages.users_file_empty(path))
     return dict(users)
 
 
@@ -67,7 +69,7 @@ def add_user(path: Path, name: str, password: str) -> None:
     """Add or replace a user in the users file (created when missing)."""
     name = name.strip()
     if not name or any(c.isspace() for c in name):
-        raise ValueError("gebruikersnaam mag niet leeg zijn of spaties bevatten")
+        raise ValueError(messages.BAD_USER_NAME)
     users = load_users(path) if path.is_file() else {}
     users[name] = hash_password(password)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -80,7 +82,7 @@ class Login:
 
     def __init__(self, users: dict[str, str]) -> None:
         if not users:
-            raise ValueError("no users: nobody could log in")
+            raise ValueError(messages.NO_USERS)
         self.users = users
 
     def __call__(self, username: str, password: str) -> bool:

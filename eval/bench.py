@@ -1,4 +1,4 @@
-"""The benchmark: `python -m assistant bench [--json] [--chunks N ...]`.
+"""The benchmark: `python -m assistant bench [--json] [--chunks N ...]`, from a checkout.
 
 For each size, in a fresh process of its own (so peak memory is that size's): write the
 generated corpus of eval/distractors.py plus the two seed nota's until it holds about N
@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.evaluation import write_distractors
+from eval.distractors import write_distractors
 
 CHUNKS_PER_DOCUMENT = 26  # what eval/distractors.py writes per document, measured
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -84,9 +84,9 @@ def bench_corpus(settings: Settings, size: int) -> Path:
 
 
 def _measure_assistant(settings: Settings, size: int) -> dict:
-    from assistant.evaluation import load_questions
     from assistant.index import Index
     from assistant.service import Assistant
+    from eval.harness import load_questions
 
     corpus = bench_corpus(settings, size)
     bench_settings = replace(settings, corpus_dir=corpus, index_dir=corpus.parent / "index")
@@ -98,7 +98,7 @@ def _measure_assistant(settings: Settings, size: int) -> dict:
     fill_s = time.perf_counter() - started - ingest_s
     index.close()
     assistant = Assistant(bench_settings)
-    pages = sum(d["pages"] for d in assistant.index.store.documents())
+    pages = sum(d.pages for d in assistant.documents())
     questions = [q.question for q in load_questions()]
     assistant.warm_up()
     passes = [[assistant.ask(q).timings_ms for q in questions] for _ in range(QUESTION_PASSES)]
@@ -130,7 +130,7 @@ def _measure_reference(settings: Settings, size: int) -> dict:
     """llama-index's default pipeline on the same files and the same embedding model."""
     from llama_index.core import SimpleDirectoryReader, VectorStoreIndex
 
-    from assistant.evaluation import configure_llama_index, load_questions
+    from eval.harness import configure_llama_index, load_questions
 
     corpus = settings.index_dir / f"bench-{size}" / "corpus"
     if not corpus.is_dir():
@@ -199,7 +199,7 @@ def _measure_pdf(settings: Settings) -> dict:
     started = time.perf_counter()
     report = Index(bench_settings).sync()
     elapsed = time.perf_counter() - started
-    pages = sum(d["pages"] for d in Index(bench_settings).store.documents())
+    pages = sum(d.pages for d in Index(bench_settings).store.documents())
     return {
         "documents": report.documents,
         "pages": pages,

@@ -1,0 +1,158 @@
+"""What a question asks for and what a passage holds: the rules behind abstention.
+
+A question whose names, years or focus word occur nowhere in the corpus is not answered,
+and a question that asks for a number, an amount, a date or a person or organisation is
+answered only by evidence that contains one. Passages addressed to an AI system are never
+used as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.analysis import STOPWORDS, fold
+from assistant.text.sentences import split_sentences
+
+_NUMBER_WORDS = set(
+    """een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig
+    vijftig honderd duizend tweetal drietal viertal vijftal beide enkele tientallen
+    honderden duizenden one two three four five six seven eight nine ten dozen hundreds""".split()
+)
+_PERIOD_WORDS = set(
+    """januari februari maart april mei juni juli augustus september oktober november december
+    voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
+)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_COUNT = re.compile(r"\b\d[\d.,]*\b")
+_AMOUNT = re.compile(
+    r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b)", re.I
+)
+_PERIOD = re.compile(r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2})\b")
+_ORG_WORDS = re.compile(
+    r"\b(ministerie|minister|staatssecretaris|bureau|onderzoeksbureau|kabinet|kamer|tno|"
+    r"defensie|ezk|bedrijf|instituut)\b",
+    re.I,
+)
+
+# question word → the kind of fact the evidence must contain
+_ANSWER_TYPES = [
+    (
+        "amount",
+        re.compile(
+            r"\b(wat kost|kosten|hoeveel geld|budget|bedrag|omzet|how much|cost|"
+            r"turnover|revenue|procent|percentage)\b",
+            re.I,
+        ),
+    ),  # fmt: skip
+    ("count", re.compile(r"\b(hoeveel|how many|aantal)\b", re.I)),
+    (
+        "period",
+        re.compile(r"\b(wanneer|welk jaar|welke jaren|when|what year|which years?)\b", re.I),
+    ),
+    (
+        "agent",
+        re.compile(
+            r"\b(wie|welk bureau|welke organisatie|who|which (agency|firm|consultancy|"
+            r"organi[sz]ation|bureau))\b",
+            re.I,
+        ),
+    ),  # fmt: skip
+]
+
+
+# Text addressed to an AI system rather than to a reader: quoted as a source, never used as
+# an answer, never handed to the generative model.
+_PLANTED = re.compile(
+    r"\b(negeer|vergeet|ignore|disregard)\b.{0,40}\b(instructies|opdrachten|instructions|prompt)\b"
+    r"|\b(system prompt|systeemprompt|you are now|je bent nu)\b",
+    re.I | re.S,
+)
+
+
+def planted_instruction(text: str) -> bool:
+    """Whether a passage reads as an instruction to an AI system."""
+    return bool(_PLANTED.search(text))
+
+
+def answer_type(question: str) -> str | None:
+    """amount, count, period or agent: what kind of fact the question asks for, if any."""
+    for kind, pattern in _ANSWER_TYPES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def contains_answer_type(text: str, kind: str | None) -> bool:
+    """Whether a passage holds a fact of the asked kind."""
+    if kind is None:
+        return True
+    words = set(re.findall(r"[^\W\d_]+", fold(text)))
+    if kind == "amount":
+        return bool(_AMOUNT.search(text))
+    if kind == "count":
+        numbers = [m.group(0) for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group(0))]
+        return bool(numbers) or bool(words & _NUMBER_WORDS - {"een"})
+    if kind == "period":
+        return bool(_PERIOD.search(text)) or bool(words & _PERIOD_WORDS)
+    if kind == "agent":
+        return bool(_ORG_WORDS.search(text)) or any(
+            _is_name(w) for w in re.findall(r"\b[A-Z][\w-]{2,}", text)
+        )
+    return True
+
+
+def count_near(text: str, focus: str, window: int = 4) -> bool:
+    """Whether a number stands within `window` words of the counted thing ("vier
+    actielijnen", "een tweetal onafhankelijke studies"), in the same sentence: the figure must
+    be about it."""
+    target = fold(focus)[:6]
+    for span in split_sentences(text):
+        words = [
+            w.strip(".,;:") for w in re.findall(r"[\w.,-]+", fold(text[span.start : span.end]))
+        ]
+        numbers = [
+            i
+            for i, w in enumerate(words)
+            if w and (w[0].isdigit() and not _YEAR.fullmatch(w) or w in _NUMBER_WORDS - {"een"})
+        ]
+        subjects = [i for i, w in enumerate(words) if w.startswith(target)]
+        if any(abs(n - s) <= window for n in numbers for s in subjects):
+            return True
+    return False
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that is not an ordinary Dutch word at the start of a sentence."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    return lower not in STOPWORDS and zipf_frequency(lower, "nl") < 4.5
+
+
+def salient_tokens(question: str, english: bool) -> list[str]:
+    """Names, acronyms, numbers and years of the question: things a passage must mention."""
+    tokens = re.findall(r"[^\W_][\w-]*", question)
+
+    def is_salient(i: int, token: str) -> bool:
+        if any(c.isdigit() for c in token) or (token.isupper() and len(token) >= 2):
+            return True
+        # a capitalised word inside a Dutch sentence is a name (English capitalises more)
+        return not english and i > 0 and token[0].isupper() and fold(token) not in STOPWORDS
+
+    return [t for i, t in enumerate(tokens) if is_salient(i, t)]
+
+
+# Question-frame words that say how, not what, a question asks.
+_FRAME_WORDS = set(
+    """hoeveel vaak soort soorten manier type typen keer gebeurt staat wordt worden komt
+    gaat zijn heeft hebben""".split()
+)
+
+
+def focus_word(question: str) -> str | None:
+    """The first content word after the question word of a Dutch question: its subject."""
+    words = re.findall(r"[^\W\d_]+", question.lower())
+    for word in words[1:]:
+        if word not in STOPWORDS and len(word) >= 4 and word not in _FRAME_WORDS:
+            return word
+    return None

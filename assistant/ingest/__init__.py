@@ -1,0 +1,1 @@
+"""Stage 1: files in, cleaned `Document`s with metadata out, cut into `Chunk`s."""

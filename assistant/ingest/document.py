@@ -1,0 +1,126 @@
+"""Stage 1, ingest: read a PDF, text, Markdown or Word file into a cleaned `Document`.
+
+Entry point: `load_document(path, key, catalog)`. Every failure is an `IngestError`
+with a message a user can act on; the caller records it and goes on with the next file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant import messages
+from assistant.ingest.catalog import apply_catalog
+from assistant.ingest.files import IngestError, check_file, file_sha256
+from assistant.ingest.metadata import extract_meta
+from assistant.ingest.readers import (
+    PageProgress,
+    decode_text,
+    markdown_lines,
+    read_docx,
+    read_pdf,
+)
+from assistant.models import Block, Document, Page
+from assistant.text.clean import (
+    build_blocks,
+    clean_lines,
+    footnote_numbers,
+    normalize_chars,
+    remove_repeated_blocks,
+    remove_running_lines,
+)
+
+
+def _pages_to_blocks(raw_pages: list[str], paged: bool) -> tuple[list[list[Block]], list[str]]:
+    pages = [normalize_chars(t).split("\n") for t in raw_pages]
+    pages = remove_running_lines(pages) if paged else [remove_repeated_blocks(p) for p in pages]
+    all_lines = [ln for p in pages for ln in p]
+    notes = footnote_numbers(all_lines)
+    cleaned = [clean_lines(p, notes) for p in pages]
+    return [build_blocks(p) for p in cleaned], [ln for p in cleaned for ln in p]
+
+
+def load_document(
+    path: Path,
+    key: str | None = None,
+    catalog: dict[str, dict] | None = None,
+    *,
+    max_pdf_pages: int = 5000,
+    progress: PageProgress | None = None,
+    sha256: str | None = None,
+) -> Document:
+    """Read, clean and describe one file. Raises `IngestError` when it cannot be used.
+
+    `key` is the document's identity in the index (see `files.document_key`); by default
+    the file name. `progress(page, pages)` is called per PDF page. `sha256` is the file's
+    hash when the caller has computed it already.
+    """
+    check_file(path)
+    suffix = path.suffix.lower()
+    if path.stat().st_size == 0:
+        raise IngestError(messages.FILE_EMPTY)
+    rel = key or path.name
+    sha = sha256 or file_sha256(path)
+
+    if suffix == ".pdf":
+        raw_pages = list(read_pdf(path, max_pdf_pages, progress))
+        if not any(t.strip() for t in raw_pages):
+            raise IngestError(messages.PDF_NO_TEXT)
+        page_blocks, lines = _pages_to_blocks(raw_pages, paged=True)
+        numbers: list[int | None] = list(range(1, len(page_blocks) + 1))
+    elif suffix == ".docx":
+        raw_lines, headings = read_docx(path)
+        lines = clean_lines([normalize_chars(ln) for ln in raw_lines], set())
+        page_blocks = [build_blocks(lines, known_headings=headings, blank_lines_separate=True)]
+        numbers = [None]
+    else:
+        text = normalize_chars(decode_text(path.read_bytes(), path.name))
+        if "\x00" in text:
+            raise IngestError(messages.BINARY_CONTENT)
+        if suffix == ".md" or _looks_like_markdown(text):
+            md_lines, headings = markdown_lines(text)
+            lines = remove_repeated_blocks(md_lines)
+            # repeated-block removal shifts indexes: recompute the heading set by content
+            heading_text = {md_lines[i] for i in headings}
+            heading_idx = {i for i, ln in enumerate(lines) if ln in heading_text}
+            notes = footnote_numbers(lines)
+            lines = clean_lines(lines, notes)
+            page_blocks = [
+                build_blocks(lines, known_headings=heading_idx, blank_lines_separate=True)
+            ]
+            numbers = [None]
+        else:
+            raw_pages = text.split("\f")
+            paged = len(raw_pages) > 1
+            page_blocks, lines = _pages_to_blocks(raw_pages, paged=paged)
+            numbers = list(range(1, len(page_blocks) + 1)) if paged else [None]
+
+    pages = [
+        Page(number=n, blocks=tuple(blocks)) for n, blocks in zip(numbers, page_blocks, strict=True)
+    ]
+    if not any(b.text.strip() for p in pages for b in p.blocks):
+        raise IngestError(messages.NO_USABLE_TEXT)
+    extracted = extract_meta(lines, _title_from_name(path))
+    return Document(
+        path=rel,
+        sha256=sha,
+        meta=apply_catalog(extracted, (catalog or {}).get(rel)),
+        pages=pages,
+        file_type=suffix[1:],
+        extracted_meta=extracted,
+    )
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """A .txt that is really a Markdown conversion (headings or bold labels)."""
+    return bool(re.search(r"^#{1,6}\s+\S", text, re.M)) or text.count("**") >= 4
+
+
+def _title_from_name(path: Path) -> str:
+    return re.sub(r"[_-]+", " ", path.stem).strip() or path.name
+
+
+def read_text(path: Path) -> str:
+    """The cleaned text of any supported file (for input such as a set of Kamervragen)."""
+    document = load_document(path)
+    return "\n".join(page.text for page in document.pages)

@@ -1,0 +1,74 @@
+"""The corpus vocabulary in USE space: expansions for words the corpus lacks or that are
+English, and whether the corpus mentions a word or name at all.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.index import Index
+from assistant.index.index import vocabulary_words
+
+
+class Vocabulary:
+    """Corpus words with their USE vectors, cached per index generation."""
+
+    def __init__(self, index: Index, settings: Settings) -> None:
+        self.index = index
+        self.min_similarity = settings.expansion_min_similarity
+        self._cache: tuple[int, list[str], np.ndarray] | None = None
+
+    def words(self) -> tuple[list[str], np.ndarray]:
+        generation = self.index.store.generation()
+        if self._cache is None or self._cache[0] != generation:
+            self._cache = (generation, *self.index.store.vocab_vectors())
+        return self._cache[1], self._cache[2]
+
+    def expansions(self, text: str, english: bool) -> list[str]:
+        """Corpus words close to the text's words in USE space, as analysed terms.
+
+        English words map to their Dutch counterparts ("survey" → enquête); a Dutch word the
+        corpus does not contain (a typo, a colloquial or rarer synonym) maps to the words the
+        documents do use. Only neighbours with cosine >= expansion_min_similarity count.
+        """
+        if self.min_similarity >= 1:
+            return []
+        use = self.index.vocabulary_embedder
+        vocab, matrix = self.words()
+        if use is None or not vocab:
+            return []
+        store = self.index.store
+        analyze = store.analyzer
+        words = sorted(vocabulary_words(text))
+        if not english:
+            words = [w for w in words if not any(store.lexical.has_term(t) for t in analyze(w))]
+        if not words:
+            return []
+        sims = use.embed_documents(words) @ matrix.T
+        terms: list[str] = []
+        for row, word in zip(sims, words, strict=True):
+            for i in np.argsort(-row)[:2]:
+                if row[i] >= self.min_similarity and vocab[i] != word:
+                    terms.extend(analyze(vocab[i]))
+        return terms
+
+    def known(self, token: str) -> bool:
+        """Whether the corpus mentions a word or name: literally, as the head or tail of a
+        closed compound ("bureau" in "onderzoeksbureau"), or (for words, not numbers)
+        through a close neighbour in the USE vocabulary."""
+        store = self.index.store
+        terms = store.analyzer(token)
+        if terms and store.lexical.has_term(terms[0]):
+            return True
+        if any(c.isdigit() for c in token):
+            return False
+        vocab, matrix = self.words()
+        word = token.lower()
+        if len(word) >= 4 and any(w.endswith(word) or w.startswith(word) for w in vocab):
+            return True
+        use = self.index.vocabulary_embedder
+        if use is None or not vocab:
+            return False
+        sims = matrix @ use.embed_query(token.lower())
+        return float(sims.max()) >= self.min_similarity
