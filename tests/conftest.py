@@ -1,4 +1,12 @@
-"""Shared fixtures: real PDF files written with fpdf2, a fresh corpus and index per test."""
+"""Shared fixtures and the test tiers.
+
+- tests/unit: fast, no model loads; a pipeline runs on `FakeEmbedder` (tests/fakes.py).
+- tests/integration: the real models over one seeded index built once per session
+  (`shared`); a test that writes works on a copy (`shared_copy`) or builds its own.
+- tests/system: the CLI in subprocesses, the workspace in a browser, crashes, the bench,
+  a Chroma server. Each folder marks its tests (`integration`, `system`); `make test-fast`
+  runs all but the system tier.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,16 @@ import pytest
 
 import assistant  # noqa: F401  (switches libraries offline before they are imported)
 from assistant.config import Settings
+
+TIERS = ("unit", "integration", "system")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark each test with its tier, from the folder it is in."""
+    for item in items:
+        tier = Path(item.fspath).parent.name
+        if tier in ("integration", "system"):
+            item.add_marker(getattr(pytest.mark, tier))
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
@@ -147,3 +165,51 @@ def study_pdf(workspace: Settings) -> Path:
     return write_pdf(
         workspace.corpus_dir / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER
     )
+
+
+@pytest.fixture
+def fake_assistant(seeded):
+    """An Assistant over the seed nota's with fake embedders: no model is loaded."""
+    from fakes import fake_embedders
+
+    from assistant.service import Assistant
+
+    assistant = Assistant(seeded, embedders=fake_embedders())
+    assistant.ingest()
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory) -> Settings:
+    """One index with the real models (E5 filled) over the seed nota's, the study PDF and a
+    document that plants instructions; built once per session. Read it, never write it."""
+    from assistant.index import Index
+
+    root = tmp_path_factory.mktemp("shared")
+    corpus = seed_corpus(root, injection=True)
+    write_pdf(corpus / "monitor-nldtib-2026.pdf", STUDY_PAGES, header=STUDY_HEADER)
+    settings = Settings(corpus_dir=corpus, index_dir=root / "indexes")
+    index = Index(settings)
+    index.sync()
+    index.fill()
+    index.close()
+    return settings
+
+
+@pytest.fixture(scope="session")
+def shared_assistant(shared):
+    """An Assistant over the shared index (read only)."""
+    from assistant.service import Assistant
+
+    assistant = Assistant(shared)
+    yield assistant
+    assistant.close()
+
+
+@pytest.fixture
+def shared_copy(shared, tmp_path) -> Settings:
+    """A private copy of the shared corpus and index, for a test that writes."""
+    root = tmp_path / "copy"
+    shutil.copytree(shared.corpus_dir.parent, root)
+    return Settings(corpus_dir=root / "corpus", index_dir=root / "indexes")
