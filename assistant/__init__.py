@@ -18,9 +18,9 @@ _OFFLINE_ENV = {
 }
 for _key, _value in _OFFLINE_ENV.items():
     os.environ[_key] = _value
-# OpenBLAS worker threads busy-wait ~2^28 cycles after each call (numpy, the USE model);
-# on 2 cores that took a core from E5's OpenMP threads: E5 per question 85 -> 26 ms and
-# a question at 6,744 chunks 130 -> 63 ms with 2^4. Read when numpy loads, so set here.
+# OpenBLAS worker threads busy-wait after each call (numpy, the USE model); on a small
+# machine that takes a core from E5's OpenMP threads (eval/README.md). Read when numpy
+# loads, so set here.
 os.environ.setdefault("OPENBLAS_THREAD_TIMEOUT", "4")
 
 __version__ = "0.1.0"

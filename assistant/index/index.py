@@ -16,10 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
+import assistant.index.legs as registry
 from assistant.config import Settings
-from assistant.index import legs as registry
+from assistant.index.check import CheckReport, check
 from assistant.index.embedders import Embedder
+from assistant.index.fill import fill
 from assistant.index.store import Store
+from assistant.index.sync import sync
 from assistant.index.vectors import VectorLeg, chroma_client
 from assistant.models import Chunk, IngestReport
 from assistant.text.analysis import STOPWORDS, Analyzer
@@ -113,23 +116,17 @@ class Index:
         `progress(file, number, files)` per file; `page_progress(file, page, pages)` per PDF
         page. The deferred legs are left to `fill`.
         """
-        from assistant.index.sync import sync
-
         with self.writes:
             return sync(self, paths, rebuild=rebuild, progress=progress,
                         page_progress=page_progress)  # fmt: skip
 
     def fill(self, progress: Progress | None = None, stop: threading.Event | None = None) -> int:
         """Embed the chunks the deferred legs do not hold yet; returns how many (fill.py)."""
-        from assistant.index.fill import fill
-
         with self.filling:
             return fill(self, progress, stop)
 
-    def check(self, repair: bool = False):
+    def check(self, repair: bool = False) -> CheckReport:
         """Compare the store with every Chroma collection; with repair, make them agree."""
-        from assistant.index.check import check
-
         return check(self, repair)
 
     def pending_vectors(self) -> int:

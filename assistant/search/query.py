@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+import assistant.index.legs as registry
 from assistant.config import Settings
 from assistant.index import Index
-from assistant.index import legs as registry
 from assistant.models import Query
 from assistant.search.vocabulary import Vocabulary
 from assistant.text.language import detect_language

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 
+import assistant.index.legs as registry
 from assistant.config import Settings
 from assistant.filters import Filters
 from assistant.index import Index
-from assistant.index import legs as registry
 from assistant.models import Evidence, Query
 from assistant.search.fusion import Ranked, fuse, leg_ranks, scaled_by_best
 from assistant.search.quotes import overlaps, select_quote
