@@ -62,6 +62,7 @@ class Filters:
         return (
             (not self.doc_types or doc_type in self.doc_types)
             and (not self.documents or path in self.documents)
+            and (number > 0 or not (self.date_from or self.date_to))  # undated fails a date filter
             and (not self.date_from or number >= date_number(self.date_from))
             and (not self.date_to or number <= date_number(self.date_to))
         )
@@ -93,6 +94,8 @@ class Filters:
         if self.date_from:
             parts.append({"date": {"$gte": date_number(self.date_from)}})
         if self.date_to:
+            if not self.date_from:  # undated documents are stored as 0: they fail it too
+                parts.append({"date": {"$gt": 0}})
             parts.append({"date": {"$lte": date_number(self.date_to)}})
         if len(parts) > 1:
             return {"$and": parts}

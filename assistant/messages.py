@@ -195,6 +195,15 @@ def catalog_bad_type(path: object, key: str, types: Iterable[str]) -> str:
     return f"catalogus {path}, [{key}]: doc_type moet één zijn van {', '.join(types)}"
 
 
+# Log lines (stderr during an ingest, the workspace's log).
+LOG_FILE_FAILED = "onverwachte fout bij %s"
+LOG_BATCH_FAILED = "schrijven van een reeks van %d documenten mislukt"
+LOG_REBUILD_OUTDATED = "de index is met een oudere versie gebouwd: hij wordt opnieuw opgebouwd"
+LOG_REBUILD_MODEL = "%s De index wordt opnieuw opgebouwd."
+LOG_REPAIR_UNFINISHED = "de vorige ingest is niet afgemaakt: de index wordt eerst hersteld"
+LOG_REPAIR_OUT_OF_STEP = "een vectorcollectie loopt uit de pas (zoekmethode aangezet?): herstel"
+LOG_FILL_FAILED = "het aanvullen van de E5-vectoren is mislukt; de volgende keer gaat het verder"
+
 UPLOAD_NAME_REFUSED = "bestandsnaam geweigerd: die mag niet buiten de corpusmap wijzen"
 
 
@@ -315,7 +324,12 @@ CLI_HELP = {
     "password_stdin": "lees het wachtwoord van stdin",
     "corpus_only": "sla de meting met afleiders over",
     "no_baselines": "meet alleen de assistent",
-    "configs": "vergelijk zoekconfiguraties",
+    "configs": "vergelijk zoekconfiguraties (op de eigen vragenset)",
+    "sets": (
+        "welke vragensets: current (eigen set, met afleiders), real (echte documenten, dev en "
+        "test), offtopic (Kamervragen tegen de seeds); standaard alle drie"
+    ),
+    "limit": "alleen de eerste N vragen per set of split (rooktest)",
     "chunks": "corpusgroottes in fragmenten (standaard: 1000 10000 100000)",
     "no_reference": "sla de llama-index-referentie over",
     "no_pdf": "sla de meting van PDF-pagina's per seconde over",

@@ -121,7 +121,7 @@ class Assistant:
             try:
                 self.fill_vectors()
             except Exception:  # the next fill goes on where this one stopped
-                log.exception("filling the deferred vector legs failed")
+                log.exception(messages.LOG_FILL_FAILED)
 
         self._filler = threading.Thread(target=run, name="fill-vectors", daemon=True)
         self._filler.start()

@@ -10,6 +10,7 @@ and on the corpus plus generated distractors.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import statistics
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.index.legs import BY_NAME
 from eval.configs import CONFIGS
 from eval.distractors import write_distractors
 
@@ -36,6 +38,7 @@ class Question:
     lang: str
     doc: str | None
     evidence: str | None
+    split: str | None = None  # "dev" or "test" in the real set: tune on dev, report test
 
     @property
     def answerable(self) -> bool:
@@ -118,6 +121,9 @@ def score(system: str, questions: list[Question], results: list[Returned]) -> Sc
             "mrr": round(sum(1 / r for r in sub if r) / len(sub), 3),
         }
     abstained = [(q, r.abstained) for q, r in zip(questions, results, strict=True)]
+    for kind in sorted({q.kind for q, _ in abstained if not q.answerable}):
+        sub = [a for q, a in abstained if q.kind == kind and not q.answerable]
+        out.by_kind[kind] = {"n": len(sub), "abstained": round(sum(sub) / len(sub), 3)}
     if any(a for _, a in abstained) or any(not q.answerable for q, _ in abstained):
         tp = sum(1 for q, a in abstained if a and not q.answerable)
         n_abstained = sum(1 for _, a in abstained if a)
@@ -226,9 +232,6 @@ def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
 
 
-BASELINE_MODEL_NAMES = {"usem3": "USE", "minilm": "MiniLM", "e5": "E5"}
-
-
 def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -> dict:
     """Index (incrementally) and score the assistant and the baselines for one setting."""
     from assistant.index import Index
@@ -244,7 +247,7 @@ def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -
         texts = [(d.path, index.store.document_text(d.path)) for d in index.store.documents()]
         # with each dense model the assistant uses, so neither baseline lacks the better one
         for leg, embedder in index.embedders.items():
-            model = BASELINE_MODEL_NAMES.get(leg, leg)
+            model = BY_NAME[leg].label
             for label, size, k in (("default (1024 tok, top-2)", None, 2),
                                    ("128-token chunks (top-5)", 128, 5)):  # fmt: skip
                 ask = naive_baseline(eval_settings, texts, chunk_size=size, top_k=k,
@@ -284,6 +287,114 @@ def evaluate_configs(settings: Settings, *, distractors: bool) -> dict:
     return _result(name, report, questions, rows)
 
 
+# --- the real set: real documents, held-out questions, a fixed dev/test split ---------------
+
+REAL_QUESTIONS = HERE / "real"
+# Where the real public documents are: ../shared/real-corpus beside the checkout, or the
+# folder named by NLDTIB_REAL_CORPUS.
+REAL_CORPUS = Path(
+    os.environ.get("NLDTIB_REAL_CORPUS", HERE.parent.parent / "shared" / "real-corpus")
+)
+
+
+def real_corpus() -> Path | None:
+    """The real-corpus folder, when it is there."""
+    return REAL_CORPUS if (REAL_CORPUS / "docs").is_dir() else None
+
+
+def load_real_questions(folder: Path = REAL_QUESTIONS) -> list[Question]:
+    """Every question of eval/real/*.jsonl, in file order."""
+    return [q for path in sorted(folder.glob("*.jsonl")) for q in load_questions(path)]
+
+
+def offtopic_questions(real: Path) -> list[Question]:
+    """The questions of the answered Kamervragen (kamervragen/vragen-*.txt), one per
+    "Vraag N" block: none is about the defence industry, so against the seed corpus every
+    one must be abstained. Footnote lines are left out and line-end hyphens undone."""
+    from assistant.text.clean import join_lines
+
+    questions: list[Question] = []
+    for path in sorted((real / "kamervragen").glob("vragen-*.txt")):
+        blocks: list[list[str]] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^Vraag \d", line):
+                blocks.append([])
+            elif blocks and line.strip() and not re.match(r"^\d{1,2} [A-Z(«]", line):
+                blocks[-1].append(line.strip())
+        for number, block in enumerate(blocks, start=1):
+            text = block[0] if block else ""
+            for line in block[1:]:
+                text = join_lines(text, line)
+            qid = f"off-{path.stem.removeprefix('vragen-kamervragen-')[:9]}-{number}"
+            questions.append(Question(qid, text, "offtopic", "nl", None, None, "offtopic"))
+    return questions
+
+
+def _real_settings(settings: Settings, real: Path) -> Settings:
+    """A corpus of the seeds and the real documents (copied under the index folder, which is
+    never committed) and its index."""
+    root = settings.index_dir / "eval-real"
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    sources = [p for p in settings.corpus_dir.iterdir() if p.is_file()]
+    sources += sorted((real / "docs").iterdir())
+    for source in sources:
+        target = corpus / source.name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copy(source, target)
+    return replace(settings, corpus_dir=corpus, index_dir=root / "index")
+
+
+def evaluate_real(settings: Settings, *, baselines: bool = True, limit: int | None = None
+                  ) -> list[dict]:  # fmt: skip
+    """The real set, scored per split (dev, test), with the naive baseline of 128-token
+    chunks and E5 in the same run. `limit` takes the first questions of each split only
+    (the CI smoke test)."""
+    from assistant.index import Index
+    from assistant.index.legs import E5
+
+    real = real_corpus()
+    if real is None:
+        return []
+    eval_settings = _real_settings(settings, real)
+    index = Index(eval_settings)
+    report = index.sync()
+    index.fill()
+    questions = load_real_questions()
+    systems = [("assistant", assistant_system(eval_settings))]
+    if baselines and E5 in index.embedders:
+        texts = [(d.path, index.store.document_text(d.path)) for d in index.store.documents()]
+        ask = naive_baseline(eval_settings, texts, chunk_size=128, top_k=5,
+                             embedder=index.embedders[E5])  # fmt: skip
+        systems.append(("llama-index 128-token chunks (top-5), E5", ask))
+    results = []
+    for split in ("dev", "test"):
+        subset = [q for q in questions if q.split == split][:limit]
+        if not subset:
+            continue
+        scores = [score(label, subset, run_questions(ask, subset)) for label, ask in systems]
+        results.append(_result(f"real, {split}", report, subset, scores))
+    return results
+
+
+def evaluate_offtopic(settings: Settings, *, limit: int | None = None) -> dict | None:
+    """The Kamervragen's own questions asked against the seed corpus: all off-topic."""
+    real = real_corpus()
+    if real is None:
+        return None
+    from assistant.index import Index
+
+    eval_settings = _prepare(settings, "corpus", distractors=False)
+    index = Index(eval_settings)
+    report = index.sync()
+    index.fill()
+    questions = offtopic_questions(real)[:limit]
+    scores = [
+        score("assistant", questions, run_questions(assistant_system(eval_settings), questions))
+    ]
+    return _result("off-topic Kamervragen against the seeds", report, questions, scores)
+
+
 def format_table(results: list[dict]) -> str:
     """Markdown tables of the results; R@5 by kind of question for every system."""
     lines = []
@@ -298,7 +409,10 @@ def format_table(results: list[dict]) -> str:
         lines.append("| " + " | ".join(h.replace("-", " ") for h in header) + " |")
         lines.append("|" + "---|" * len(header))
         for s in result["systems"]:
-            kinds = " / ".join(f"{k} {v['recall@5']}" for k, v in s["by_kind"].items())
+            kinds = " / ".join(
+                f"{k} {v['recall@5'] if 'recall@5' in v else 'abst. ' + str(v['abstained'])}"
+                for k, v in s["by_kind"].items()
+            )
             cells = [
                 s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
                 s["abstain_precision"], s["abstain_recall"], s["false_abstention"],

@@ -31,6 +31,7 @@ def pytest_collection_modifyitems(config, items) -> None:
         if tier in ("integration", "system"):
             item.add_marker(getattr(pytest.mark, tier))
 
+
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "corpus"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -174,10 +175,10 @@ def fake_assistant(seeded):
 
     from assistant.service import Assistant
 
-    assistant = Assistant(seeded, embedders=fake_embedders())
-    assistant.ingest()
-    yield assistant
-    assistant.close()
+    service = Assistant(seeded, embedders=fake_embedders())
+    service.ingest()
+    yield service
+    service.close()
 
 
 @pytest.fixture(scope="session")
@@ -202,9 +203,9 @@ def shared_assistant(shared):
     """An Assistant over the shared index (read only)."""
     from assistant.service import Assistant
 
-    assistant = Assistant(shared)
-    yield assistant
-    assistant.close()
+    service = Assistant(shared)
+    yield service
+    service.close()
 
 
 @pytest.fixture

@@ -66,7 +66,7 @@ def build_messages(question: str, citations: list[Citation]) -> list[dict]:
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 
-def complete(config: LLMConfig, messages: list[dict]) -> str:
+def complete(config: LLMConfig, chat: list[dict]) -> str:
     """One chat completion; raises LLMError on any failure or timeout."""
     import httpx
 
@@ -77,7 +77,7 @@ def complete(config: LLMConfig, messages: list[dict]) -> str:
     url = config.base_url.rstrip("/") + "/chat/completions"
     payload = {
         "model": config.model,
-        "messages": messages,
+        "messages": chat,  # not `messages`: that name is the module of the error texts
         "temperature": 0,
         "max_tokens": config.max_tokens,
         "stream": False,

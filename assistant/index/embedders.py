@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant import messages
 from assistant.config import DEFAULT_EMBED_MODEL
 
 _PACKAGED_MODELS = {
@@ -128,7 +129,7 @@ class SentenceTransformerEmbedder(Embedder):
 
     def __init__(self, model: str = DEFAULT_EMBED_MODEL, threads: int | None = None) -> None:
         if not model:
-            raise ValueError("embed_model: geef een modelnaam of een pad")
+            raise ValueError(messages.EMBED_MODEL_EMPTY)
         super().__init__(threads)
         self.name = model
 

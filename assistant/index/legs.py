@@ -23,7 +23,7 @@ class Leg:
     """One retrieval leg. `embedder` is None for the lexical leg (BM25 in the store)."""
 
     name: str
-    label: str
+    label: str  # as tables and messages name it
     weight_setting: str  # the Settings field holding its fusion weight
     switch_setting: str | None = None  # the Settings field that switches it on (None: always)
     embedder: Callable[[Settings], Embedder] | None = None
@@ -51,11 +51,11 @@ E5 = "e5"
 
 LEGS: tuple[Leg, ...] = (
     Leg(BM25, "BM25", "weight_lexical"),
-    Leg(USE, "USE multilingual", "weight_use", "use_multilingual_leg",
+    Leg(USE, "USE", "weight_use", "use_multilingual_leg",
         lambda s: USEEmbedder(), "use-m3"),
     Leg(MINILM, "MiniLM", "weight_st", "sentence_transformer_leg",
         lambda s: SentenceTransformerEmbedder(s.embed_model), "st"),
-    Leg(E5, "multilingual-e5-small", "weight_e5", "e5_leg",
+    Leg(E5, "E5", "weight_e5", "e5_leg",
         lambda s: E5Embedder(), "e5-small", deferred=True),
 )  # fmt: skip
 BY_NAME = {leg.name: leg for leg in LEGS}

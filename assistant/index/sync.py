@@ -87,7 +87,7 @@ def sync(
             report.failed.append(IngestFailure(key, str(exc)))
             continue
         except Exception as exc:  # one bad file never stops the others
-            log.exception("unexpected failure on %s", key)
+            log.exception(messages.LOG_FILE_FAILED, key)
             report.failed.append(IngestFailure(key, messages.unexpected_failure(exc)))
             continue
         if isinstance(outcome, _Pending):
@@ -109,13 +109,13 @@ def _prepare(index: Index, rebuild: bool) -> None:
     """Rebuild an index of an older layout or model; repair one a crash left behind."""
     store = index.store
     if store.outdated:
-        log.warning("the index was built by an older version; rebuilding it")
+        log.warning(messages.LOG_REBUILD_OUTDATED)
         rebuild = True
     for leg in index.legs:
         try:
             leg.collection  # noqa: B018 (opening it checks the model)
         except IndexMismatchError as exc:
-            log.warning("%s; rebuilding the index", exc)
+            log.warning(messages.LOG_REBUILD_MODEL, exc)
             rebuild = True
     if rebuild:
         for leg in index.legs:
@@ -124,10 +124,10 @@ def _prepare(index: Index, rebuild: bool) -> None:
             store.remove_document(doc.path)
         store.set_setting("schema_version", SCHEMA_VERSION)
     elif store.get_setting(SYNC_FLAG):
-        log.warning("the previous ingest did not finish; repairing the index first")
+        log.warning(messages.LOG_REPAIR_UNFINISHED)
         index.check(repair=True)
     elif _out_of_step(index):
-        log.warning("a vector collection is out of step (a leg switched on?); repairing")
+        log.warning(messages.LOG_REPAIR_OUT_OF_STEP)
         index.check(repair=True)
 
 
@@ -190,7 +190,7 @@ def _write(index: Index, batch: list[_Pending], report: IngestReport) -> bool:
             written.add(pending.document.path)
         return True
     except Exception as exc:  # the next sync repairs what a half-written batch left
-        log.exception("writing a batch of %d documents failed", len(batch))
+        log.exception(messages.LOG_BATCH_FAILED, len(batch))
         for pending in batch:
             if pending.document.path not in written:
                 report.failed.append(

@@ -36,8 +36,6 @@ class VectorLeg:
     """One embedding model and its Chroma collection, written and read through llama-index."""
 
     def __init__(self, leg: Leg, embedder: Embedder, client, collection_name: str) -> None:
-        if not leg.dense:
-            raise ValueError(f"{leg.name} is not a dense leg")
         self.leg = leg
         self.name = leg.name
         self.embedder = embedder

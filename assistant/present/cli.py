@@ -215,14 +215,22 @@ def _harness(module: str):
 def cmd_eval(args: argparse.Namespace) -> int:
     harness = _harness("harness")
     settings = load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
-    settings_list = [False] if args.corpus_only else [False, True]
-    if args.configs:
-        results = [harness.evaluate_configs(settings, distractors=d) for d in settings_list]
-    else:
-        results = [
-            harness.evaluate(settings, distractors=d, baselines=not args.no_baselines)
-            for d in settings_list
-        ]
+    sets = args.sets or ["current", "real", "offtopic"]
+    results: list[dict] = []
+    if "current" in sets:
+        for distractors in [False] if args.corpus_only else [False, True]:
+            if args.configs:
+                results.append(harness.evaluate_configs(settings, distractors=distractors))
+            else:
+                results.append(harness.evaluate(settings, distractors=distractors,
+                                                baselines=not args.no_baselines))  # fmt: skip
+    if "real" in sets:
+        results += harness.evaluate_real(
+            settings, baselines=not args.no_baselines, limit=args.limit
+        )
+    if "offtopic" in sets:
+        offtopic = harness.evaluate_offtopic(settings, limit=args.limit)
+        results += [offtopic] if offtopic else []
     if args.json:
         _print_json(results)
     else:
@@ -310,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus-only", action="store_true", help=h["corpus_only"])
     p.add_argument("--no-baselines", action="store_true", help=h["no_baselines"])
     p.add_argument("--configs", action="store_true", help=h["configs"])
+    p.add_argument("--sets", nargs="+", choices=["current", "real", "offtopic"], help=h["sets"])
+    p.add_argument("--limit", type=int, help=h["limit"])
     common(p)
 
     p = command("bench", cmd_bench)

@@ -1,98 +1,42 @@
-import sys
+"""The Assistant with the real models: exports of a real answer, and questions while an
+ingest and the E5 fill run. Uploads, removal and metadata edits are on the fake embedder
+(tests/unit/test_service.py)."""
+
+import threading
 import time
 from pathlib import Path
 
 import docx
-import pytest
-from conftest import REPO
 
-from assistant.export import answer_markdown, write_docx
-from assistant.service import Assistant, contextualise, upload_problem
+from assistant.present.export import answer_markdown, write_docx
+from assistant.service import Assistant
+from eval.distractors import write_distractors
 
-
-def test_follow_up_questions_carry_the_previous_question():
-    history = ["Wanneer stuurt Defensie de vernieuwde strategie naar de Kamer?"]
-    assert contextualise("En wat staat er in die strategie?", history).endswith(history[0])
-    assert contextualise("Welk bureau deed het NLDTIB-onderzoek?", history) == (
-        "Welk bureau deed het NLDTIB-onderzoek?"
-    )
+BUREAU = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
+EZK_NOTA = "(Periodiek onderzoek naar de Nederlandse"
+EZK_REFERENCE = "DGBI-TOP / 105818908, 15 april 2026"
+DISTRACTORS = 10  # generated documents of about 25 chunks each
 
 
-@pytest.mark.parametrize(
-    ("name", "problem"),
-    [("../../etc/passwd.txt", "buiten de corpusmap"), (".verborgen.pdf", "buiten de corpusmap"),
-     ("script.sh", "niet ondersteund"), ("groot.pdf", "te groot")],
-)  # fmt: skip
-def test_uploads_are_refused_with_a_reason(tmp_path: Path, name: str, problem: str):
-    source = tmp_path / "upload.bin"
-    source.write_bytes(b"x" * 2048)
-    assert problem in upload_problem(
-        name, source, limit_bytes=1024 if name == "groot.pdf" else 10**6
-    )
-
-
-def test_upload_remove_and_edit_metadata(seeded, tmp_path: Path):
-    assistant = Assistant(seeded)
-    assistant.ingest()
-    uploads = tmp_path / "uploads"
-    uploads.mkdir()
-    brief = uploads / "kamerbrief.txt"
-    brief.write_text("Kamerbrief\n\nHet kabinet investeert 250 miljoen euro in munitieproductie.\n")
-    evil = uploads / "evil.txt"
-    evil.write_text("Dit bestand probeert uit de corpusmap te ontsnappen met zijn naam.\n")
-    report = assistant.add_files([("kamerbrief.txt", brief), ("../evil.txt", evil)])
-    assert report.added == 1 and [f.path for f in report.failed] == ["../evil.txt"]
-    assert (seeded.corpus_dir / "kamerbrief.txt").exists()
-    assert not (seeded.corpus_dir.parent / "evil.txt").exists()
-    assert assistant.index.store.document("kamerbrief.txt")  # searchable before E5 is in
-    filler = assistant.fill_in_background()  # the upload started it; this returns that one
-    if filler is not None:
-        filler.join(timeout=120)
-    assert assistant.pending_vectors() == 0
-
-    assistant.update_metadata(
-        "kamerbrief.txt", title="Kamerbrief munitie", doc_type="kamerbrief", date="2026-05-01"
-    )
-    row = assistant.index.store.document("kamerbrief.txt")
-    assert (row["title"], row["doc_type"], row["date"]) == (
-        "Kamerbrief munitie",
-        "kamerbrief",
-        "2026-05-01",
-    )
-    assert 'title = "Kamerbrief munitie"' in seeded.catalog_path.read_text()
-    with pytest.raises(ValueError, match="doc_type"):
-        assistant.update_metadata("kamerbrief.txt", doc_type="memo")
-
-    assistant.remove_document("kamerbrief.txt")
-    assert assistant.index.store.document("kamerbrief.txt") is None
-    assert not (seeded.corpus_dir / "kamerbrief.txt").exists()
-    assert "kamerbrief.txt" not in seeded.catalog_path.read_text()
-    assert assistant.check().consistent
-
-
-def test_exports_cite_the_way_staff_do(seeded, tmp_path: Path):
-    assistant = Assistant(seeded)
-    assistant.ingest()
-    answer = assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?")
+def test_exports_cite_the_way_staff_do(shared_assistant, tmp_path: Path):
+    answer = shared_assistant.ask(BUREAU)
+    assert not answer.abstained and "Berenschot" in answer.answer
     markdown = answer_markdown(answer)
-    assert (
-        "(Periodiek onderzoek naar de Nederlandse" in markdown
-        and "DGBI-TOP / 105818908, 15 april 2026" in markdown
-    )
+    assert EZK_NOTA in markdown and EZK_REFERENCE in markdown
     path = write_docx([("", answer)], tmp_path / "antwoord.docx", "Antwoord")
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    assert "Berenschot" in text and "DGBI-TOP / 105818908, 15 april 2026" in text and "[1]" in text
+    assert "Berenschot" in text and EZK_REFERENCE in text and "[1]" in text
 
 
-def test_questions_are_answered_while_an_ingest_runs(seeded):
-    import threading
+def test_questions_are_answered_while_an_ingest_and_the_fill_run(
+    shared_copy, shared_assistant, monkeypatch
+):
+    import assistant.index.fill as fill_module
 
-    sys.path.insert(0, str(REPO / "eval"))
-    from distractors import write_distractors
-
-    assistant = Assistant(seeded)
-    assistant.ingest()
-    write_distractors(seeded.corpus_dir / "extra", documents=40, seed=11)
+    monkeypatch.setattr(fill_module, "FILL_BATCH_CHUNKS", 8)  # stop points come sooner
+    assistant = Assistant(shared_copy, embedders=shared_assistant.index.embedders)
+    assert assistant.pending_vectors() == 0 and len(assistant.documents()) == 4
+    write_distractors(shared_copy.corpus_dir / "extra", documents=DISTRACTORS, seed=11)
     reports, answers, errors = [], [], []
     done = threading.Event()
 
@@ -106,24 +50,32 @@ def test_questions_are_answered_while_an_ingest_runs(seeded):
     thread.start()
     while not done.is_set():
         try:
-            answers.append(assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?"))
+            answers.append(assistant.ask(BUREAU))
         except Exception as exc:  # any error is a failure of this test
             errors.append(exc)
     thread.join()
     assert errors == []
     assert len(answers) >= 3, "the ingest finished before questions overlapped it"
     assert all("Berenschot" in a.answer and not a.abstained for a in answers)
-    assert reports[0].added == 40 and reports[0].failed == []
+    assert (reports[0].added, reports[0].unchanged, reports[0].failed) == (DISTRACTORS, 4, [])
+    assert reports[0].documents == 4 + DISTRACTORS
     assert assistant.check().consistent
 
-    # the E5 vectors of the 40 documents are added in the background while questions go on
+    # the E5 vectors of the new documents are added in the background while questions go on
     pending = assistant.pending_vectors()
-    assert pending > 500
+    added = [d for d in assistant.documents() if d.path.startswith("extra/")]
+    assert len(added) == DISTRACTORS and pending == sum(d.chunks for d in added) > 100
     filler = assistant.fill_in_background()
-    asked = [assistant.ask("Wie voerde het onderzoek uit?") for _ in range(20)]
+    assert filler is not None and filler.is_alive()
+    asked = []
+    deadline = time.monotonic() + 120
+    while assistant.pending_vectors() == pending and time.monotonic() < deadline:
+        asked.append(assistant.ask("Wie voerde het onderzoek uit?"))
+    asked.append(assistant.ask("Wie voerde het onderzoek uit?"))
+    assistant.stop_fill()  # between two batches
     assert all("Berenschot" in a.answer for a in asked)
-    time.sleep(5)
-    assistant.stop_fill()
-    assert not filler.is_alive() and 0 < pending - assistant.pending_vectors() < pending
-    assert assistant.check().consistent  # what is left is pending, not missing
+    left = assistant.pending_vectors()
+    assert not filler.is_alive() and 0 < left < pending  # some batches in, not all
+    check = assistant.check()
+    assert check.consistent and check.pending == {"e5": left}  # pending, not missing
     assistant.close()

@@ -13,7 +13,7 @@ from conftest import REPO, free_port, wait_for_port
 
 from assistant.access import Login, add_user, hash_password, load_users, verify_password
 from assistant.config import Settings
-from assistant.ui import serve
+from assistant.present.ui import serve
 
 
 def test_passwords_are_stored_only_as_salted_hashes(tmp_path):
@@ -86,8 +86,11 @@ def test_no_audit_log_unless_switched_on(seeded):
     from assistant.service import Assistant
 
     assistant = Assistant(seeded)
-    assistant.ingest()
-    assistant.ask("Welk bureau voerde het onderzoek uit?")
-    assert assistant.audit is None
+    try:
+        assistant.ingest()
+        assistant.ask("Welk bureau voerde het onderzoek uit?")
+        assert assistant.audit is None
+    finally:
+        assistant.close()
     assert not list(seeded.index_dir.rglob("*.jsonl"))
     assert Settings().audit_log is None and Settings().users_file is None

@@ -1,9 +1,12 @@
 """The benchmark runs end to end on a small generated corpus (the figures themselves are
 reported by `python -m assistant bench`, not asserted here)."""
 
-from assistant.bench import QUESTION_PASSES, format_bench, run_bench
+import pytest
+
+from eval.bench import QUESTION_PASSES, format_bench, run_bench
 
 
+@pytest.mark.slow
 def test_bench_measures_the_assistant_and_the_llama_index_reference(seeded):
     result = run_bench(seeded, (80,), reference=True, pdf=False)
     ours, reference = result["rows"]

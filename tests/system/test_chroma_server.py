@@ -30,12 +30,15 @@ def chroma_server(tmp_path):
 def test_ingest_and_ask_against_a_chroma_server(seeded, chroma_server):
     settings = replace(seeded, chroma_host="127.0.0.1", chroma_port=chroma_server)
     assistant = Assistant(settings)
-    report = assistant.ingest()
-    assert report.added == 2 and report.failed == []
-    assert not settings.chroma_path.exists()  # nothing in the local folder
-    answer = assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?")
-    assert "Berenschot" in answer.answer
-    assert assistant.check().consistent
+    try:
+        report = assistant.ingest()
+        assert report.added == 2 and report.failed == []
+        assert not settings.chroma_path.exists()  # nothing in the local folder
+        answer = assistant.ask("Welk bureau voerde het onderzoek naar de NLDTIB uit?")
+        assert "Berenschot" in answer.answer
+        assert assistant.check().consistent
+    finally:
+        assistant.close()
 
     import chromadb
     from chromadb.config import Settings as ChromaSettings

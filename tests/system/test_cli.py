@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
+from assistant import messages
+
 QUESTION = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
+DATED = "002_20a449703ecf9cc4.txt"  # the EZK nota of 2026-04-15; the other seed is undated
 
 
 def run_cli(*args: str, settings, stdin: str | None = None, env: dict | None = None):
@@ -72,7 +76,7 @@ def test_ask_reads_questions_from_stdin_one_json_per_line(seeded):
 def test_readable_output_has_markers_and_sources(seeded):
     run_cli("ingest", settings=seeded)
     text = run_cli("ask", QUESTION, settings=seeded).stdout
-    assert "[1]" in text and "Bronnen:" in text and "DGBI-TOP / 105818908" in text
+    assert "[1]" in text and f"{messages.SOURCES}:" in text and "DGBI-TOP / 105818908" in text
 
 
 def test_failed_file_gives_exit_code_2_and_the_rest_is_indexed(seeded):
@@ -113,6 +117,7 @@ def test_netguard_really_refuses_outbound_connections(tmp_path: Path):
     assert "refused" in out.stdout and "192.0.2.1" in log.read_text()
 
 
+@pytest.mark.slow
 def test_a_2000_page_pdf_is_ingested_with_progress_in_bounded_memory(workspace, pdf_writer):
     import resource
 
@@ -141,3 +146,89 @@ def test_a_2000_page_pdf_is_ingested_with_progress_in_bounded_memory(workspace, 
     asked = run_cli("ask", "--json", "Hoeveel vraagt investeringsagenda 1717?", settings=workspace)
     citation = json.loads(asked.stdout)["citations"][0]
     assert citation["page"] == 1717
+
+
+# --- filters (issue requirement): through the CLI, on the seed nota's ----------------------
+
+# Questions whose unfiltered answers cite both seed nota's, the undated one included.
+FILTER_QUESTIONS = [
+    QUESTION,
+    "Wat zijn de actielijnen?",
+    "Wat is de Defensie Industrie Strategie?",
+    "Hoeveel F-35's koopt Nederland in 2031?",  # abstains, yet lists passages: filtered too
+]
+
+
+@pytest.fixture
+def indexed(seeded):
+    """The seed nota's, ingested through the CLI."""
+    result = run_cli("ingest", "--json", settings=seeded)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 2
+    return seeded
+
+
+def ask_json(settings, *args: str, questions: list[str]) -> list[dict]:
+    """`ask - --json` with the questions on stdin: one answer per question, exit code 0."""
+    result = run_cli("ask", "-", "--json", *args, settings=settings,
+                     stdin="".join(f"{q}\n" for q in questions))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["question"] for a in answers] == questions
+    return answers
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [("--doc-type", "kamerbrief"), ("--date-from", "2026-04-16")],
+    ids=["no-kamerbrief", "none-after-the-only-date"],
+)
+def test_filters_no_document_meets_give_the_dutch_message_and_no_sources(indexed, filters):
+    asked = run_cli("ask", "--json", *filters, QUESTION, settings=indexed)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["answer"] == messages.NO_MATCHING_DOCUMENTS
+    assert answer["abstained"] is True and answer["citations"] == []
+
+    readable = run_cli("ask", *filters, QUESTION, settings=indexed)
+    assert readable.returncode == 0, readable.stderr
+    assert readable.stdout.strip() == messages.NO_MATCHING_DOCUMENTS
+    assert "Berenschot" not in readable.stdout
+
+
+def test_answers_under_filters_cite_only_documents_inside_them(indexed):
+    def inside_dates(date_from=None, date_to=None):
+        return lambda c: (
+            c["date"] is not None  # an undated document fails any date filter
+            and (date_from is None or c["date"] >= date_from)
+            and (date_to is None or c["date"] <= date_to)
+        )
+
+    cases = {
+        ("--date-from", "1-4-2026"): inside_dates(date_from="2026-04-01"),  # Dutch form
+        ("--doc-type", "nota", "--date-to", "2026-12-31"): lambda c: (
+            c["doc_type"] == "nota" and inside_dates(date_to="2026-12-31")(c)
+        ),
+        ("--document", DATED): lambda c: c["document"] == DATED,
+    }
+    # Without a filter, the same questions cite the undated nota, which every filter excludes.
+    unfiltered = [c for a in ask_json(indexed, questions=FILTER_QUESTIONS) for c in a["citations"]]
+    for inside in cases.values():
+        assert any(not inside(c) for c in unfiltered), unfiltered
+
+    for filters, inside in cases.items():
+        answers = ask_json(indexed, *filters, questions=FILTER_QUESTIONS)
+        outside = [(a["question"], c) for a in answers for c in a["citations"] if not inside(c)]
+        assert not outside, (filters, outside)
+        first = answers[0]  # the bureau question: answered from the dated nota
+        assert not first["abstained"] and first["citations"], (filters, first)
+        assert "Berenschot" in first["answer"]
+        assert all(c["document"] == DATED for c in first["citations"])
+
+
+def test_a_date_the_cli_cannot_read_is_refused_in_dutch(indexed):
+    result = run_cli("ask", "--json", "--date-from", "2026/04/", QUESTION, settings=indexed)
+    assert result.returncode == 1
+    assert result.stderr.startswith("fout: Datum niet herkend"), result.stderr
+    assert messages.bad_date("2026/04/") in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""

@@ -9,16 +9,17 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import REPO, seed_corpus
 
 from assistant.config import Settings
 from assistant.index import Index
+from assistant.index.sync import SYNC_FLAG
+from eval.distractors import write_distractors
 
 
+@pytest.mark.slow
 def test_ingest_killed_at_random_points_recovers(tmp_path):
-    sys.path.insert(0, str(REPO / "eval"))
-    from distractors import write_distractors
-
     corpus = seed_corpus(tmp_path)
     write_distractors(corpus / "extra", documents=200, seed=7)
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "idx")
@@ -48,9 +49,12 @@ def test_ingest_killed_at_random_points_recovers(tmp_path):
     assert report["documents"] == 2 + 199 and report["failed"] == []
 
     index = Index(settings)
-    check = index.check()
-    assert check.consistent, check.to_dict()
-    ids = [c.id for d in index.store.documents() for c in index.store.chunks_of(d["path"])]
-    assert len(ids) == len(set(ids)) == check.chunks
-    assert index.store.document("extra/distractor-0003.txt") is None
-    assert not index.store.get_setting("sync_in_progress")
+    try:
+        check = index.check()
+        assert check.consistent, check.to_dict()
+        ids = [c.id for d in index.store.documents() for c in index.store.chunks_of(d.path)]
+        assert len(ids) == len(set(ids)) == check.chunks
+        assert index.store.document("extra/distractor-0003.txt") is None
+        assert not index.store.get_setting(SYNC_FLAG)
+    finally:
+        index.close()

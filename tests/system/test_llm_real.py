@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, free_port, seed_corpus, wait_for_port
 
-from assistant.answer import NOT_FOUND_NL
+from assistant.answer.llm import build_messages, complete
 from assistant.config import Settings
-from assistant.llm import build_messages, complete
+from assistant.messages import NOT_FOUND
 from assistant.service import Assistant
 
 LLM_PYTHON = os.environ.get("NLDTIB_REAL_LLM_PYTHON")
@@ -83,7 +83,7 @@ def test_a_real_small_model_is_verified_sentence_by_sentence(llm_url, tmp_path):
         assert cited and cited <= set(range(1, len(answer.citations) + 1)), answer.answer
         for citation in answer.citations:
             assert citation.quote in assistant.index.store.document_text(citation.document)
-        assert NOT_FOUND_NL not in answer.answer
+        assert NOT_FOUND not in answer.answer
     artifacts = REPO / "tests" / "artifacts"
     artifacts.mkdir(exist_ok=True)
     (artifacts / "real-llm.json").write_text(json.dumps(produced, ensure_ascii=False, indent=2))

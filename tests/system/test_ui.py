@@ -3,7 +3,6 @@ through Playwright (never `playwright install`)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -19,6 +18,8 @@ from conftest import (
     wait_for_port,
     write_pdf,
 )
+
+from assistant import messages
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -45,10 +46,11 @@ def app_url(tmp_path_factory):
     yield url
     proc.terminate()
     proc.wait(timeout=30)
+    log.close()
 
 
-def test_gradio_client_asks_through_the_api(app_url):
-    os.environ["HF_HUB_OFFLINE"] = "1"
+def test_gradio_client_asks_through_the_api(app_url, monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     from gradio_client import Client
 
     client = Client(app_url, verbose=False)
@@ -56,7 +58,7 @@ def test_gradio_client_asks_through_the_api(app_url):
     assert "Berenschot" in result and "[1]" in result and "DGBI-TOP / 105818908" in result
 
 
-def _browser():
+def open_browser():
     if not CHROMIUM.exists():
         pytest.skip("chromium not installed at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
@@ -73,9 +75,10 @@ def _browser():
     return pw, browser
 
 
+@pytest.mark.browser
 def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    pw, browser = _browser()
+    pw, browser = open_browser()
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         page.goto(app_url)
@@ -111,8 +114,9 @@ def test_browser_asks_sees_answer_and_source_card_then_uploads(app_url, tmp_path
         pw.stop()
 
 
+@pytest.mark.browser
 def test_browser_drafts_answers_to_kamervragen(app_url):
-    pw, browser = _browser()
+    pw, browser = open_browser()
     try:
         page = browser.new_page(viewport={"width": 1280, "height": 1400})
         page.goto(app_url)
@@ -127,7 +131,7 @@ def test_browser_drafts_answers_to_kamervragen(app_url):
         drafts = page.locator("#drafts")
         drafts.get_by_text("Antwoord 2b").wait_for(timeout=120_000)
         assert "eind Q1" in drafts.inner_text()
-        assert "Hierover staat niets in de geïndexeerde documenten." in drafts.inner_text()
+        assert messages.NOT_FOUND in drafts.inner_text()
         page.screenshot(path=str(ARTIFACTS / "kamervragen.png"), full_page=True)
     finally:
         browser.close()
@@ -141,7 +145,7 @@ def test_twenty_concurrent_api_users(app_url):
 
     from gradio_client import Client
 
-    from assistant.evaluation import load_questions
+    from eval.harness import load_questions
 
     questions = [q.question for q in load_questions()][:10]
 

@@ -1,4 +1,4 @@
-from assistant.analysis import Analyzer, fold, split_compound, stem
+from assistant.text.analysis import Analyzer, fold, split_compound, stem
 
 PLAIN = Analyzer(stemming=False, compounds=True, split_closed=False)  # the default analyser
 

@@ -74,9 +74,7 @@ def test_the_front_ends_reach_other_stages_only_through_the_service_and_shared_t
     for module, imports in _modules().items():
         if not module.startswith("assistant.present"):
             continue
-        reaching = [
-            t for t in imports if _rank(t) not in (0,) and not t.startswith(allowed)
-        ]
+        reaching = [t for t in imports if _rank(t) not in (0,) and not t.startswith(allowed)]
         assert reaching == [], module
 
 

@@ -1,5 +1,6 @@
-from assistant.chunk import MAX_CHUNK_CHARS, chunk_document, split_sentences
+from assistant.ingest.chunking import MAX_CHUNK_CHARS, chunk_document
 from assistant.models import Block, Document, DocumentMeta, Page
+from assistant.text.sentences import split_sentences
 
 
 def _sentences(text):

@@ -1,4 +1,4 @@
-from assistant.textclean import (
+from assistant.text.clean import (
     build_blocks,
     clean_lines,
     footnote_numbers,

@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings, load_settings
+from assistant import messages
+from assistant.config import ANSWER_MODES, Settings, load_settings
+from assistant.index import legs
 
 
 def test_file_then_environment_then_overrides(tmp_path: Path, monkeypatch):
@@ -16,25 +18,43 @@ def test_file_then_environment_then_overrides(tmp_path: Path, monkeypatch):
     assert settings.use_multilingual_leg is False
 
 
-def test_invalid_settings_are_refused(tmp_path: Path):
+def _refused(make, message: str) -> None:
+    """`make()` raises a ValueError whose text is exactly the Dutch `message`."""
+    with pytest.raises(ValueError) as raised:
+        make()
+    assert str(raised.value) == message
+
+
+def test_invalid_settings_are_refused_in_dutch(tmp_path: Path):
     file = tmp_path / "assistant.toml"
     file.write_text("[assistant]\ntop_kk = 3\n")
-    with pytest.raises(ValueError, match="unknown setting"):
-        load_settings(file)
-    with pytest.raises(ValueError, match="answer_mode"):
-        Settings(answer_mode="creative")
-    with pytest.raises(ValueError, match="top_k"):
-        Settings(top_k=0)
-    with pytest.raises(ValueError, match="question_term_weight"):
-        Settings(question_term_weight=0)
-    with pytest.raises(ValueError, match="no retrieval leg"):
-        Settings(weight_lexical=0, use_multilingual_leg=False, e5_leg=False)
+    _refused(lambda: load_settings(file), "Onbekende instelling(en): top_kk.")
+    _refused(
+        lambda: Settings(answer_mode="creative"),
+        messages.setting_choice("answer_mode", ANSWER_MODES),
+    )
+    _refused(lambda: Settings(top_k=0), "Instelling top_k moet minstens 1 zijn.")
+    _refused(
+        lambda: Settings(question_term_weight=0),
+        messages.setting_at_least("question_term_weight", 1),
+    )
+    _refused(lambda: Settings(weight_e5=-1), messages.negative_settings(["weight_e5"]))
+    _refused(lambda: Settings(chroma_port=0), messages.port_out_of_range(0))
+    bad_number = tmp_path / "bad.toml"
+    bad_number.write_text('[assistant]\ntop_k = "veel"\n')
+    with pytest.raises(ValueError, match=r"^Ongeldige waarde in de instellingen: "):
+        load_settings(bad_number)
+    # settings in which no leg counts are refused where the legs are weighed
+    nothing = Settings(weight_lexical=0, use_multilingual_leg=False, e5_leg=False)
+    _refused(lambda: legs.weights(nothing), messages.NO_RETRIEVAL_LEG)
 
 
 def test_leg_weights_count_only_for_legs_switched_on():
     settings = Settings()
-    assert settings.dense_legs == ("use", "e5")
-    assert settings.leg_weight("st") == 0.0 and settings.leg_weight("use") > 0
+    assert [leg.name for leg in legs.dense_legs(settings)] == [legs.USE, legs.E5]
+    weights = legs.weights(settings)
+    assert weights[legs.MINILM] == 0.0 and weights[legs.USE] == settings.weight_use > 0
     with_minilm = Settings(sentence_transformer_leg=True)
-    assert with_minilm.dense_legs == ("use", "st", "e5") and with_minilm.leg_weight("st") > 0
-    assert Settings(e5_leg=False).leg_weight("e5") == 0.0
+    assert [leg.name for leg in legs.dense_legs(with_minilm)] == [legs.USE, legs.MINILM, legs.E5]
+    assert legs.weights(with_minilm)[legs.MINILM] == with_minilm.weight_st > 0
+    assert legs.weights(Settings(e5_leg=False))[legs.E5] == 0.0

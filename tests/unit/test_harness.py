@@ -1,4 +1,4 @@
-from assistant.evaluation import Question, Returned, hit_rank, load_questions, score
+from eval.harness import Question, Returned, hit_rank, load_questions, score
 
 Q = Question(
     "a1", "Wie deed het onderzoek?", "paraphrase", "nl", "e.txt", "Berenschot heeft de opdracht"

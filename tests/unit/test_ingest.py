@@ -1,9 +1,15 @@
+import re
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS, STUDY_HEADER
 
-from assistant.ingest import IngestError, load_catalog, load_document, parse_dutch_date
+from assistant import messages
+from assistant.ingest.catalog import load_catalog
+from assistant.ingest.document import load_document
+from assistant.ingest.files import SUPPORTED_SUFFIXES, IngestError
+from assistant.models import DOC_TYPES
+from assistant.text.dates import parse_dutch_date
 
 
 def _blocks(doc):
@@ -64,9 +70,13 @@ def test_catalog_overrides_extracted_metadata(tmp_path: Path):
 
 
 def test_catalog_with_unknown_doc_type_is_refused(tmp_path: Path):
-    (tmp_path / "catalog.toml").write_text('["a.pdf"]\ndoc_type = "memo"\n')
-    with pytest.raises(IngestError, match="doc_type"):
-        load_catalog(tmp_path / "catalog.toml")
+    catalog = tmp_path / "catalog.toml"
+    catalog.write_text('["a.pdf"]\ndoc_type = "memo"\n')
+    with pytest.raises(IngestError) as raised:
+        load_catalog(catalog)
+    assert str(raised.value) == messages.catalog_bad_type(catalog, "a.pdf", DOC_TYPES)
+    assert str(raised.value).endswith("[a.pdf]: doc_type moet één zijn van nota, kamerbrief, "
+                                      "studie, other")  # fmt: skip
 
 
 def test_docx_headings_become_sections(tmp_path: Path):
@@ -94,17 +104,21 @@ def test_latin1_text_is_decoded(tmp_path: Path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("leeg.pdf", b"", "leeg bestand"),
-        ("rommel.pdf", b"\x89garbage\x00" * 50, "geen leesbare PDF"),
-        ("binair.txt", bytes(range(256)) * 20, "geen UTF-8|binaire inhoud"),
-        ("plaatje.png", b"\x89PNG", "niet ondersteund"),
-        ("kort.txt", b"   \n\n  ", "geen bruikbare tekst"),
+        ("leeg.pdf", b"", re.escape(messages.FILE_EMPTY)),
+        ("rommel.pdf", b"\x89garbage\x00" * 50, r"geen leesbare PDF \(beschadigd of afgekapt\): "),
+        ("binair.txt", bytes(range(256)) * 20, re.escape(messages.unknown_encoding("binair.txt"))),
+        (
+            "plaatje.png",
+            b"\x89PNG",
+            re.escape(messages.unsupported_type(".png", SUPPORTED_SUFFIXES)),
+        ),
+        ("kort.txt", b"   \n\n  ", re.escape(messages.NO_USABLE_TEXT)),
     ],
 )
 def test_bad_files_get_a_clear_error(tmp_path: Path, name: str, content: bytes, message: str):
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(IngestError, match=message):
+    with pytest.raises(IngestError, match=f"^{message}"):
         load_document(path)
 
 
@@ -112,7 +126,7 @@ def test_truncated_pdf_gets_a_clear_error(study_pdf: Path):
     data = study_pdf.read_bytes()
     broken = study_pdf.with_name("afgekapt.pdf")
     broken.write_bytes(data[: len(data) // 3])
-    with pytest.raises(IngestError):
+    with pytest.raises(IngestError, match=r"^geen leesbare PDF \(beschadigd of afgekapt\): "):
         load_document(broken)
 
 
@@ -135,13 +149,13 @@ def test_aes_encrypted_pdf_without_user_password_is_read(study_pdf: Path):
 
 def test_password_protected_pdf_is_reported_as_such(study_pdf: Path):
     locked = _encrypt(study_pdf, study_pdf.with_name("slot.pdf"), user_password="geheim")
-    with pytest.raises(IngestError, match="beveiligd met een wachtwoord"):
+    with pytest.raises(IngestError, match=f"^{re.escape(messages.PDF_PASSWORD)}$"):
         load_document(locked)
 
 
 def test_pdf_without_text_layer_needs_ocr(tmp_path: Path, pdf_writer):
     path = pdf_writer(tmp_path / "scan.pdf", [[], []], header=None, footer=None)
-    with pytest.raises(IngestError, match="geen tekstlaag: OCR nodig"):
+    with pytest.raises(IngestError, match=f"^{re.escape(messages.PDF_NO_TEXT)}$"):
         load_document(path)
 
 

@@ -1,0 +1,1 @@
+"""The integration tier: the real models over one shared session index."""

@@ -1,0 +1,1 @@
+"""The unit tier: fast, on the fake embedder (tests/fakes.py); no model is loaded."""
