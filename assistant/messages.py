@@ -26,6 +26,7 @@ DATE_UNKNOWN = "datum onbekend"
 # Why an answer was withheld (Answer.notes; shown beneath the answer).
 REASON_NO_PASSAGE = "geen passage gevonden"
 REASON_NO_DOCUMENTS = "geen document voldoet aan de filters"
+REASON_NOT_ANSWERED = "geen gevonden passage beantwoordt de vraag"
 
 
 def reason_unknown_terms(terms: Iterable[str]) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant import messages
 from assistant.access import AuditLog
+from assistant.answer.answerability import AnswerabilityJudge, AnswerabilityModel
 from assistant.answer.briefing import compose_briefing
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generative import GenerativeAnswerer
@@ -49,18 +50,32 @@ log = logging.getLogger(__name__)
 class Assistant:
     """Ingest, ask and inspect, over one index.
 
-    `embedders` replaces the models of the dense legs by leg name (tests use a fake one).
+    `embedders` replaces the models of the dense legs by leg name and `answerability` the
+    fitted answerability model (tests use fakes of both: a fake embedder's similarities are
+    not what the fitted weights expect).
     """
 
     def __init__(
-        self, settings: Settings | None = None, embedders: Mapping[str, Embedder] | None = None
+        self,
+        settings: Settings | None = None,
+        embedders: Mapping[str, Embedder] | None = None,
+        answerability: AnswerabilityModel | None = None,
     ) -> None:
         self.settings = settings or load_settings()
         self.index = Index(self.settings, embedders)
         self.vocabulary = Vocabulary(self.index, self.settings)
         self.queries = QueryBuilder(self.index, self.settings, self.vocabulary)
         self.retriever = HybridRetriever(self.index, self.settings)
-        self.extractive = ExtractiveAnswerer(known=self.vocabulary.known)
+        self.judge = AnswerabilityJudge(
+            known=self.vocabulary.known,
+            analyzer=self.index.store.analyzer,
+            document_frequency=lambda term: self.index.store.lexical.term_frequencies().get(
+                term, 0
+            ),
+            chunk_vectors=self.index.chunk_vectors,
+            model=answerability,
+        )
+        self.extractive = ExtractiveAnswerer(self.judge)
         self.answerer: ExtractiveAnswerer | GenerativeAnswerer = self.extractive
         if self.settings.answer_mode == "generative":
             config = LLMConfig(

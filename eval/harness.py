@@ -330,14 +330,16 @@ def offtopic_questions(real: Path) -> list[Question]:
     return questions
 
 
-def _real_settings(settings: Settings, real: Path) -> Settings:
-    """A corpus of the seeds and the real documents (copied under the index folder, which is
-    never committed) and its index."""
-    root = settings.index_dir / "eval-real"
+def _real_settings(settings: Settings, real: Path, documents: list[str] | None = None
+                   ) -> Settings:  # fmt: skip
+    """A corpus of the seeds and the real documents (all, or those named; copied under the
+    index folder, which is never committed) and its index."""
+    root = settings.index_dir / ("eval-real" if documents is None else "eval-real-part")
     corpus = root / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     sources = [p for p in settings.corpus_dir.iterdir() if p.is_file()]
-    sources += sorted((real / "docs").iterdir())
+    sources += [p for p in sorted((real / "docs").iterdir())
+                if documents is None or p.name in documents]  # fmt: skip
     for source in sources:
         target = corpus / source.name
         if not target.exists() or target.read_bytes() != source.read_bytes():
@@ -345,22 +347,24 @@ def _real_settings(settings: Settings, real: Path) -> Settings:
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
 
 
-def evaluate_real(settings: Settings, *, baselines: bool = True, limit: int | None = None
-                  ) -> list[dict]:  # fmt: skip
+def evaluate_real(settings: Settings, *, baselines: bool = True, limit: int | None = None,
+                  documents: list[str] | None = None) -> list[dict]:  # fmt: skip
     """The real set, scored per split (dev, test), with the naive baseline of 128-token
-    chunks and E5 in the same run. `limit` takes the first questions of each split only
-    (the CI smoke test)."""
+    chunks and E5 in the same run. `limit` takes the first questions of each split only;
+    `documents` indexes only those real documents (with the seeds) and asks only the
+    questions answered by them or by none (the CI smoke test)."""
     from assistant.index import Index
     from assistant.index.legs import E5
 
     real = real_corpus()
     if real is None:
         return []
-    eval_settings = _real_settings(settings, real)
+    eval_settings = _real_settings(settings, real, documents)
     index = Index(eval_settings)
     report = index.sync()
     index.fill()
-    questions = load_real_questions()
+    indexed = {Path(d.path).name for d in index.store.documents()}
+    questions = [q for q in load_real_questions() if q.doc is None or q.doc in indexed]
     systems = [("assistant", assistant_system(eval_settings))]
     if baselines and E5 in index.embedders:
         texts = [(d.path, index.store.document_text(d.path)) for d in index.store.documents()]

@@ -171,11 +171,11 @@ def study_pdf(workspace: Settings) -> Path:
 @pytest.fixture
 def fake_assistant(seeded):
     """An Assistant over the seed nota's with fake embedders: no model is loaded."""
-    from fakes import fake_embedders
+    from fakes import fake_parts
 
     from assistant.service import Assistant
 
-    service = Assistant(seeded, embedders=fake_embedders())
+    service = Assistant(seeded, **fake_parts())
     service.ingest()
     yield service
     service.close()

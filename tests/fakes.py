@@ -13,6 +13,12 @@ import re
 
 import numpy as np
 
+from assistant.answer.answerability import (
+    FEATURES,
+    QUESTION_FEATURES,
+    AnswerabilityModel,
+    LogisticModel,
+)
 from assistant.index.embedders import Embedder
 from assistant.index.legs import E5, USE
 
@@ -52,3 +58,41 @@ class FakeEmbedder(Embedder):
 def fake_embedders() -> dict[str, Embedder]:
     """Fakes for the dense legs on by default (USE and E5)."""
     return {USE: FakeEmbedder("fake-use"), E5: FakeEmbedder("fake-e5")}
+
+
+# A hand-set answerability model for pipelines on fake vectors (the fitted one expects real
+# E5 similarities): a question passes the first judgement when a quote holds the asked-for
+# fact and no word of it is unknown to the corpus; then the question's subject words, the
+# fact and the retrieval rank decide which quotes answer.
+FAKE_QUOTE_WEIGHTS = {
+    "coverage": 4.0,
+    "type_attached": 4.0,
+    "english": 3.0,
+    "score_relative": 3.0,
+    "rank": -1.0,
+}
+
+
+def _hand_model(features: tuple[str, ...], weights: dict[str, float], intercept: float):
+    return LogisticModel(
+        features=features,
+        mean=(0.0,) * len(features),
+        scale=(1.0,) * len(features),
+        weights=tuple(weights.get(name, 0.0) for name in features),
+        intercept=intercept,
+        threshold=0.5,
+    )
+
+
+def fake_answerability() -> AnswerabilityModel:
+    return AnswerabilityModel(
+        question=_hand_model(
+            QUESTION_FEATURES, {"unknown_terms": -10.0, "any_type_attached": 10.0}, -5.0
+        ),
+        quote=_hand_model(FEATURES, FAKE_QUOTE_WEIGHTS, -7.0),
+    )
+
+
+def fake_parts() -> dict:
+    """Keyword arguments for an `Assistant` that loads no model."""
+    return {"embedders": fake_embedders(), "answerability": fake_answerability()}

@@ -154,11 +154,15 @@ class Index:
     def refresh_centroids(self, leg: VectorLeg, paths: set[str]) -> None:
         """Recompute the leg's document vectors (for the prior) from the stored vectors."""
         for path in sorted(paths):
-            ids = [c.id for c in self.store.chunks_of(path)]
-            if ids:
-                got = leg.collection.get(ids=ids, include=["embeddings"])
-                centroid = np.asarray(got["embeddings"], dtype=np.float32).mean(axis=0)
+            vectors = leg.vectors([c.id for c in self.store.chunks_of(path)])
+            if vectors:
+                centroid = np.vstack(list(vectors.values())).mean(axis=0)
                 self.store.set_document_vector(path, leg.name, centroid)
+
+    def chunk_vectors(self, leg: str, ids: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of chunks in one dense leg (those it holds)."""
+        found = [vector_leg for vector_leg in self.legs if vector_leg.name == leg]
+        return found[0].vectors(ids) if found and ids else {}
 
 
 def vocabulary_words(text: str) -> set[str]:

@@ -115,6 +115,16 @@ class VectorLeg:
                 ids=[c.id for c in chunks], metadatas=[vector_metadata(c, meta) for c in chunks]
             )
 
+    def vectors(self, ids: list[str]) -> dict[str, np.ndarray]:
+        """Chunk id → stored vector, for the ids the collection holds."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=ids, include=["embeddings"])
+        return {
+            cid: np.asarray(vector, dtype=np.float32)
+            for cid, vector in zip(got["ids"], got["embeddings"], strict=True)
+        }
+
     def ids(self) -> set[str]:
         found: set[str] = set()
         offset, page = 0, 20000

@@ -78,17 +78,7 @@ def load_document(
         if "\x00" in text:
             raise IngestError(messages.BINARY_CONTENT)
         if suffix == ".md" or _looks_like_markdown(text):
-            md_lines, headings = markdown_lines(text)
-            lines = remove_repeated_blocks(md_lines)
-            # repeated-block removal shifts indexes: recompute the heading set by content
-            heading_text = {md_lines[i] for i in headings}
-            heading_idx = {i for i, ln in enumerate(lines) if ln in heading_text}
-            notes = footnote_numbers(lines)
-            lines = clean_lines(lines, notes)
-            page_blocks = [
-                build_blocks(lines, known_headings=heading_idx, blank_lines_separate=True)
-            ]
-            numbers = [None]
+            page_blocks, lines, numbers = _markdown_pages(text)
         else:
             raw_pages = text.split("\f")
             paged = len(raw_pages) > 1
@@ -109,6 +99,50 @@ def load_document(
         file_type=suffix[1:],
         extracted_meta=extracted,
     )
+
+
+# A page marker of a PDF converted to Markdown ("## Page 14"): the pages are kept.
+_PAGE_MARKER = re.compile(r"^#{1,6}\s*(?:page|pagina)\s+(\d+)\s*$", re.I | re.M)
+
+
+def _markdown_pages(text: str) -> tuple[list[list[Block]], list[str], list[int | None]]:
+    """Blocks per page of a Markdown text, all lines, and the page numbers. A conversion
+    of a PDF that marks its pages keeps them (what comes before the first marker has no
+    number), its running headers and footers are removed and its headings are found by
+    their shape, as in a PDF: the converter's own Markdown headings are not the document's.
+    Without markers the text is one page without a number, and blocks repeated later (a
+    letterhead) are removed."""
+    markers = list(_PAGE_MARKER.finditer(text))
+    parts: list[tuple[int | None, str]] = []
+    if markers:
+        head = text[: markers[0].start()]
+        if head.strip():
+            parts.append((None, head))
+        for marker, following in zip(markers, [*markers[1:], None], strict=True):
+            end = following.start() if following else len(text)
+            parts.append((int(marker.group(1)), text[marker.end() : end]))
+    else:
+        parts = [(None, text)]
+    pages, headings = [], []
+    for _, part in parts:
+        md_lines, heading_idx = markdown_lines(part)
+        pages.append(md_lines)
+        headings.append({md_lines[i] for i in heading_idx})
+    pages = remove_running_lines(pages) if markers else [remove_repeated_blocks(pages[0])]
+    notes = footnote_numbers([ln for page in pages for ln in page])
+    page_blocks, all_lines = [], []
+    for page, heading_text in zip(pages, headings, strict=True):
+        # running-line removal shifts indexes: the headings are found again by content
+        heading_idx = {i for i, ln in enumerate(page) if ln in heading_text}
+        cleaned = clean_lines(page, notes)
+        if markers:  # a PDF's pages: headings are known by their shape, as in a PDF
+            page_blocks.append(build_blocks(cleaned))
+        else:
+            page_blocks.append(
+                build_blocks(cleaned, known_headings=heading_idx, blank_lines_separate=True)
+            )
+        all_lines += cleaned
+    return page_blocks, all_lines, [number for number, _ in parts]
 
 
 def _looks_like_markdown(text: str) -> bool:

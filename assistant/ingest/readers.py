@@ -92,12 +92,33 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_LIST = re.compile(r"^\s*[-*+]\s+")
 
 
+# Labels a PDF-to-Markdown converter puts above its tables; not headings of the document.
+_CONVERTER_LABEL = re.compile(
+    r"^(table|tabel) \d+$|^table of contents$|^referenced links$|^[\w-]{25,}$", re.I
+)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def table_row(line: str) -> str:
+    """A Markdown table row as plain text: its filled cells; "" for a rule or empty row."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    filled = [c for c in cells if c and not re.fullmatch(r":?-{3,}:?", c)]
+    return " · ".join(filled)
+
+
 def markdown_lines(text: str) -> tuple[list[str], set[int]]:
-    """Markdown to plain lines; headings marked by index, emphasis and links removed."""
+    """Markdown to plain lines; headings marked by index, emphasis and links removed, table
+    rows reduced to their filled cells, a converter's table labels dropped."""
     lines: list[str] = []
     headings: set[int] = set()
     for raw in text.split("\n"):
+        if _TABLE_ROW.match(raw):
+            lines.append(table_row(raw))
+            continue
         m = _MD_HEADING.match(raw)
+        if m and _CONVERTER_LABEL.match(m.group(1).strip()) or raw.startswith("**Source:**"):
+            lines.append("")
+            continue
         line = m.group(1) if m else raw
         line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)  # [text](url) -> text
         line = re.sub(r"(\*\*|__|`)", "", line)

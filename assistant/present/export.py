@@ -13,28 +13,38 @@ from assistant.ingest.kamervragen import KamerVragen
 from assistant.models import Answer, Briefing, Citation
 
 
-def sources_label(answer: Answer) -> str:
-    """ "Bronnen" above an answer's sources; "Mogelijk relevante passages" when it abstained."""
-    return messages.MAYBE_RELEVANT if answer.abstained else messages.SOURCES
+def cited(answer: Answer) -> list[Citation]:
+    """The citations the answer text refers to with its [n] markers."""
+    return [c for c in answer.citations if f"[{c.n}]" in answer.answer]
+
+
+def source_groups(answer: Answer) -> list[tuple[str, list[Citation]]]:
+    """The sources under their headings: "Bronnen" for what the answer cites, "Mogelijk
+    relevante passages" for what was found but does not answer (all of it when the
+    assistant abstained)."""
+    sources = cited(answer)
+    others = [c for c in answer.citations if c not in sources]
+    groups = [(messages.SOURCES, sources), (messages.MAYBE_RELEVANT, others)]
+    return [(label, group) for label, group in groups if group]
 
 
 def answer_plain(answer: Answer) -> str:
     """Readable text for a terminal: the answer with [n] markers, then the numbered sources."""
-    lines = [answer.answer, ""]
-    if answer.citations:
-        lines.append(f"{sources_label(answer)}:")
-        for c in answer.citations:
+    lines = [answer.answer]
+    for label, group in source_groups(answer):
+        lines += ["", f"{label}:"]
+        for c in group:
             lines.append(f"[{c.n}] {c.reference()}")
             lines.append(f"    “{c.quote}”")
     return "\n".join(lines)
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The question, the answer with its [n] markers and a numbered source list."""
+    """The question, the answer with its [n] markers and the numbered sources."""
     lines = [f"**{messages.QUESTION}:** {answer.question}", "", answer.answer, ""]
-    if answer.citations:
-        lines += [f"**{sources_label(answer)}**", ""]
-        for c in answer.citations:
+    for label, group in source_groups(answer):
+        lines += [f"**{label}**", ""]
+        for c in group:
             lines.append(f"[{c.n}] {c.reference()}  ")
             lines.append(f"> “{c.quote}”")
             lines.append("")
@@ -95,10 +105,10 @@ def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str, intro
         question.add_run(f"{messages.QUESTION}: ").bold = True
         question.add_run(answer.question)
         document.add_paragraph(answer.answer)
-        if answer.citations:
-            document.add_paragraph().add_run(sources_label(answer)).bold = True
-            for c in answer.citations:
-                para = document.add_paragraph(style="List Number")
+        for label, group in source_groups(answer):
+            document.add_paragraph().add_run(label).bold = True
+            for c in group:
+                para = document.add_paragraph()
                 para.add_run(f"[{c.n}] {c.reference()}: ")
                 quote = para.add_run(f"“{c.quote}”")
                 quote.italic = True

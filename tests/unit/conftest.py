@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import seed_corpus
-from fakes import fake_embedders
+from fakes import fake_parts
 
 from assistant.config import Settings
 from assistant.service import Assistant
@@ -73,7 +73,7 @@ def library(tmp_path_factory):
     root = tmp_path_factory.mktemp("library")
     settings = Settings(corpus_dir=seed_corpus(root), index_dir=root / "indexes")
     write_library(settings)
-    assistant = Assistant(settings, embedders=fake_embedders())
+    assistant = Assistant(settings, **fake_parts())
     report = assistant.ingest()
     assert report.added == 6 and report.failed == []
     yield assistant

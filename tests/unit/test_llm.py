@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import seed_corpus
-from fakes import fake_embedders
+from fakes import fake_parts
 
 from assistant import messages
 from assistant.answer.llm import SYSTEM_PROMPT, LLMConfig
@@ -92,7 +92,7 @@ def generative(server, tmp_path_factory):
         llm_api_key_env="TEST_LLM_KEY",
         llm_timeout_s=1.0,
     )
-    assistant = Assistant(settings, embedders=fake_embedders())
+    assistant = Assistant(settings, **fake_parts())
     assistant.ingest()
     yield assistant
     assistant.close()

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from fakes import FakeEmbedder
+from fakes import FakeEmbedder, fake_answerability
 
 from assistant import messages
 from assistant.filters import Filters
@@ -109,7 +109,7 @@ def counting(seeded):
     """An Assistant over the seed nota's whose fake embedders count questions; E5 not
     filled yet (USE covers the chunks E5 lacks)."""
     embedders = {legs.USE: CountingEmbedder("fake-use"), legs.E5: CountingEmbedder("fake-e5")}
-    assistant = Assistant(seeded, embedders=embedders)
+    assistant = Assistant(seeded, embedders=embedders, answerability=fake_answerability())
     assistant.ingest(fill=False)
     yield assistant, embedders
     assistant.close()

