@@ -62,6 +62,8 @@ class QueryBuilder:
         language = detect_language(question)
         english = language == "en"
         expansions = self.vocabulary.expansions(search_text, english)
+        if not english:  # a misspelt Dutch word, or a compound written apart
+            expansions += self.vocabulary.corrections(search_text)
         own_weight = 1 if english else self.settings.question_term_weight
         terms = weighted_terms(self.index.store.analyzer(search_text), expansions, own_weight)
         weights = self.weights(english, bridged=bool(expansions))

@@ -4,11 +4,18 @@ English, and whether the corpus mentions a word or name at all.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from assistant.config import Settings
 from assistant.index import Index
 from assistant.index.index import vocabulary_words
+from assistant.text.analysis import STOPWORDS, fold
+
+MIN_SPELLED_LENGTH = 5  # shorter words are too easily another word one letter away
 
 
 class Vocabulary:
@@ -18,6 +25,7 @@ class Vocabulary:
         self.index = index
         self.min_similarity = settings.expansion_min_similarity
         self._cache: tuple[int, list[str], np.ndarray] | None = None
+        self._terms: tuple[int, list[str]] | None = None
 
     def words(self) -> tuple[list[str], np.ndarray]:
         generation = self.index.store.generation()
@@ -72,3 +80,47 @@ class Vocabulary:
             return False
         sims = matrix @ use.embed_query(token.lower())
         return float(sims.max()) >= self.min_similarity
+
+    def corrections(self, text: str) -> list[str]:
+        """Corpus terms for words of the text the corpus lacks: a compound written apart
+        ("omgevings vergunning" → omgevingsvergunning) or a word misspelt by a letter or
+        two ("stratgie" → strategie, "platfrom" → platform)."""
+        lexical = self.index.store.lexical
+        words = [fold(w) for w in re.findall(r"[^\W\d_]+", text.lower())]
+        found: list[str] = []
+        for first, second in zip(words, words[1:], strict=False):
+            joined = first + second
+            if min(len(first), len(second)) >= 3 and lexical.has_term(joined):
+                found.append(joined)
+        for word in words:
+            if len(word) < MIN_SPELLED_LENGTH or word in STOPWORDS or lexical.has_term(word):
+                continue
+            if any(word in (c[: len(word)], c[-len(word) :]) for c in found):
+                continue  # the part of a compound written apart
+            spelled = self.closest_term(word)
+            if spelled:
+                found.append(spelled)
+        return found
+
+    def closest_term(self, word: str) -> str | None:
+        """The corpus term within one edit (two for long words) of a word, the most common
+        one when several are; None when there is none."""
+        limit = 1 if len(word) < 8 else 2
+        matches = process.extract(
+            word, self._corpus_terms(), scorer=DamerauLevenshtein.distance,
+            score_cutoff=limit, limit=5,
+        )  # fmt: skip
+        if not matches:
+            return None
+        frequencies = self.index.store.lexical.term_frequencies()
+        best = min(matches, key=lambda m: (m[1], -frequencies.get(m[0], 0)))
+        return best[0]
+
+    def _corpus_terms(self) -> list[str]:
+        """The corpus's word terms (no numbers), cached per index generation."""
+        generation = self.index.store.generation()
+        if self._terms is None or self._terms[0] != generation:
+            frequencies = self.index.store.lexical.term_frequencies()
+            terms = [t for t in frequencies if len(t) >= 4 and t.isalpha()]
+            self._terms = (generation, terms)
+        return self._terms[1]

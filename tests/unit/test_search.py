@@ -269,3 +269,17 @@ def test_filters_no_document_matches_say_so(library, filters):
     assert answer.answer == messages.NO_MATCHING_DOCUMENTS
     assert answer.abstained and answer.citations == []
     assert answer.notes == [messages.REASON_NO_DOCUMENTS]
+
+
+def test_misspelt_words_and_compounds_written_apart_meet_the_corpus_terms(fake_assistant):
+    vocabulary = fake_assistant.vocabulary
+    corrections = vocabulary.corrections(
+        "Wat zegt de nota over de financiring van de defensie industrie?"
+    )
+    assert "defensieindustrie" in corrections  # "defensie-industrie" in the nota
+    assert "financiering" in corrections
+    assert vocabulary.corrections("Wat zegt de nota over financiering?") == []  # spelt right
+    assert vocabulary.closest_term("qwertyuiop") is None
+    # a Dutch question searches for what the user meant, each correction once
+    query = fake_assistant.query("Wat staat er over de financiring?")
+    assert query.terms.count("financiering") == 1 and "financiering" in query.expansions
