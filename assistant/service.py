@@ -69,9 +69,7 @@ class Assistant:
         self.judge = AnswerabilityJudge(
             known=self.vocabulary.known,
             analyzer=self.index.store.analyzer,
-            document_frequency=lambda term: self.index.store.lexical.term_frequencies().get(
-                term, 0
-            ),
+            document_frequency=self.index.store.lexical.document_frequency,
             chunk_vectors=self.index.chunk_vectors,
             model=answerability,
         )

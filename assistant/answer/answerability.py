@@ -1,12 +1,14 @@
-"""Does this passage answer this question? A judgement per candidate sentence.
+"""Does this passage answer this question? Judged before any sentence may be an answer.
 
 Each evidence quote gets features that a policy officer would check (is the question's
 subject in it or in its heading, does it hold the kind of fact asked for, attached to the
 subject, does a year or figure in the question contradict it, is a name of the question
-unknown to the corpus, how close are question and passage in E5 space) and a logistic
-combination of them gives the probability that it answers. The weights and the threshold
-are fitted on the dev split of the real eval set by eval/answerability.py and stored in
-answerability.json beside this module; the test split is never used for fitting.
+unknown to the corpus, how close are question and passage in E5 space). Two logistic
+models combine them: a gate over the question's evidence as a whole (do the documents
+answer it at all; with a similarity floor for Dutch questions) and a model per quote
+(which quotes answer). Their weights and thresholds are fitted on the dev split of the
+real eval set by eval/answerability.py and stored in answerability.json beside this
+module; the test split is never used for fitting.
 """
 
 from __future__ import annotations

@@ -136,6 +136,10 @@ class LexicalIndex:
             self._frequencies = (generation, table)
         return self._frequencies[1]
 
+    def document_frequency(self, term: str) -> int:
+        """In how many chunks an analysed term occurs ("" gives the number of chunks)."""
+        return self.term_frequencies().get(term, 0)
+
     def search_in(self, terms: list[str], k: int, paths: list[str]) -> list[tuple[str, float]]:
         """BM25 over the chunks of a few documents, k per document, best first.
 
