@@ -62,12 +62,8 @@ def sync(
     report = IngestReport()
     _prepare(index, rebuild)
     index.store.set_setting(SYNC_FLAG, "1")
-    try:
-        catalog = load_catalog(index.settings.catalog_path)
-    except IngestError as exc:
-        report.failed.append(IngestFailure(str(index.settings.catalog_path), str(exc)))
-        catalog = {}
     files, scanned_dirs = collect_files(paths or [corpus])
+    catalog = _catalogs([corpus, *scanned_dirs], corpus, report)
     report.removed = _remove_missing(index, scanned_dirs, corpus)
 
     batch: list[_Pending] = []
@@ -103,6 +99,27 @@ def sync(
     report.documents = len(index.store.documents())
     report.chunks = index.store.chunk_count()
     return report
+
+
+def _catalogs(folders: list[Path], corpus: Path, report: IngestReport) -> dict[str, dict]:
+    """The catalog.toml of the corpus and of every folder ingested, keyed by document key:
+    a folder ingested from elsewhere keeps its curator's titles and types. A folder's own
+    catalog wins over the corpus's for its files."""
+    merged: dict[str, dict] = {}
+    seen: set[Path] = set()
+    for folder in folders:
+        path = folder / "catalog.toml"
+        if path.resolve() in seen or not path.is_file():
+            continue
+        seen.add(path.resolve())
+        try:
+            entries = load_catalog(path)
+        except IngestError as exc:
+            report.failed.append(IngestFailure(str(path), str(exc)))
+            continue
+        for name, entry in entries.items():
+            merged[document_key(folder / name, corpus)] = entry
+    return merged
 
 
 def _prepare(index: Index, rebuild: bool) -> None:

@@ -2,9 +2,12 @@
 
 import shutil
 import threading
+import tomllib
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from conftest import seed_corpus
 from fakes import FakeEmbedder, fake_embedders
 
 from assistant import messages
@@ -201,3 +204,16 @@ def test_a_deferred_leg_with_orphans_is_repaired(seeded):
     assert index.check().consistent and "orphan-1" not in e5.ids()
     assert e5.ids() == index.store.chunk_ids()
     index.close()
+
+
+def test_a_folder_ingested_from_elsewhere_keeps_its_catalog(workspace, tmp_path):
+    elsewhere = seed_corpus(tmp_path / "elders")  # the seeds with their catalog.toml
+    index = Index(workspace, embedders=fake_embedders())
+    report = index.sync([elsewhere])
+    assert report.added == 2 and report.failed == []
+    titles = {Path(d.path).name: d.title for d in index.store.documents()}
+    catalog = tomllib.loads((elsewhere / "catalog.toml").read_text())
+    assert titles == {name: entry["title"] for name, entry in catalog.items()}
+    (elsewhere / "catalog.toml").write_text("[kapot\n")
+    broken = index.sync([elsewhere])
+    assert [f.path for f in broken.failed] == [str(elsewhere / "catalog.toml")]
