@@ -94,3 +94,55 @@ def test_briefing_notes_a_figure_that_a_newer_document_updates():
     assert notes == [messages.figures_differ(1, 2, 1, "2026-04-01", 2, "2024-04-01")]
     assert notes[0].startswith("[1] en [2] noemen verschillende cijfers; [1] (2026-04-01)")
     assert briefing_notes([newer]) == []
+
+
+def test_sub_questions_on_the_question_line_keep_both():
+    text = "Vragen van X.\n1. Wat?\n2. Wie?\n3. Hoe?\n"
+    text += "4. a. Hoeveel bedrijven zijn er? b. Hoeveel werken er?\n5. Waarom?"
+    vragen = split_questions(text)
+    assert [(q.number, q.text) for q in vragen.questions][3:] == [
+        ("4a", "Hoeveel bedrijven zijn er?"),
+        ("4b", "Hoeveel werken er?"),
+        ("5", "Waarom?"),
+    ]
+    lines = "1. Wat is de stand?\n2. a. Wie betaalt?\nb. Wanneer?"
+    assert [q.number for q in split_questions(lines).questions] == ["1", "2a", "2b"]
+
+
+def test_questions_answered_together_keep_their_numbers_and_share_the_answer():
+    text = (
+        "Vragen van het lid X (ingezonden 1 mei 2024).\nVraag 1\nKlopt het?\nAntwoord 1\nJa.\n"
+        "Vraag 2 en 3\nHoeveel is het? Zo ja, sinds wanneer?\nWie betaalt?\n"
+        "Antwoord 2 en 3\nHet Rijk betaalt.\n"
+    )
+    questions = split_questions(text).questions
+    assert [(q.number, q.text) for q in questions[1:]] == [
+        ("2", "Hoeveel is het? Zo ja, sinds wanneer?"),
+        ("3", "Wie betaalt?"),
+    ]
+    assert [q.answer for q in questions] == ["Ja.", "Het Rijk betaalt.", "Het Rijk betaalt."]
+    assert questions[0].together == () and questions[1].together == ("2", "3")
+    # fewer question sentences than numbers: still every number, in order
+    grouped = split_questions("Vraag 1\nWie betaalt? Hoeveel?\nVraag 2, 3 en 4\nWaarom niet?")
+    assert [(q.number, q.text) for q in grouped.questions] == [
+        ("1", "Wie betaalt? Hoeveel?"),
+        ("2", "Waarom niet?"),
+        ("3", "Waarom niet?"),
+        ("4", "Waarom niet?"),
+    ]
+
+
+def test_footnotes_footers_and_page_breaks_stay_out_of_the_questions():
+    text = (
+        "Vraag 1\nBent u bekend met het bericht? 1 Antwoord 1 Ja.\nVraag 2\n"
+        "Deelt u de mening dat de regen-\n"
+        "1 NRC.nl, 26 juni 2024, «Bericht», https://www.nrc.nl/nieuws/2024/06/26/bericht\n"
+        "ah-tk-20232024-1 ISSN 0921 - 7398 ’s-Gravenhage 2024 Tweede Kamer, vergaderjaar "
+        "2023–2024, Aanhangsel 1\n"
+        "boogprovincie meer moet doen? 2\nAntwoord 2\nNee.\n2 Kamerstuk 1, nr. 2.\n"
+    )
+    questions = split_questions(text).questions
+    assert [(q.number, q.text, q.answer) for q in questions] == [
+        ("1", "Bent u bekend met het bericht?", "Ja."),
+        ("2", "Deelt u de mening dat de regenboogprovincie meer moet doen?", "Nee."),
+    ]
