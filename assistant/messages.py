@@ -231,12 +231,14 @@ DATE_FORMAT = "Datum als jjjj-mm-dd, bijvoorbeeld 2026-04-15."
 DOC_TYPE_LABELS = {
     "nota": "Nota",
     "kamerbrief": "Kamerbrief",
+    "kamervragen": "Kamervragen",
     "studie": "Studie",
     "other": "Overig",
 }
 CATALOG_HEADER = (
     "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
-    "# Fields: title, doc_type (nota, kamerbrief, studie, other), date (yyyy-mm-dd),\n"
+    "# Fields: title, doc_type (nota, kamerbrief, kamervragen, studie, other),\n"
+    "# date (yyyy-mm-dd),"
     "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
 )
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from assistant.text.dates import dutch_date
 
-DOC_TYPES = ("nota", "kamerbrief", "studie", "other")
+DOC_TYPES = ("nota", "kamerbrief", "kamervragen", "studie", "other")
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,40 @@ def _labelled_value(lines: list[str], label: str, accept: Callable[[str], bool])
     return None
 
 
+# An Aanhangsel van de Handelingen: answered Kamervragen as the Kamer publishes them.
+_AANHANGSEL = re.compile(
+    r"Vergaderjaar\s+(\d{4})\s*[–-]\s*\d{2}(\d{2})\s+Aanhangsel van de Handelingen.*?"
+    r"antwoorden\s+(\d{1,5})\s+Vragen van\b.*?\bover\s+(.+?)\s*\(ingezonden\s+([^)]+)\)",
+    re.S,
+)
+_RECEIVED = re.compile(r"\(ontvangen\s+(?:\(ontvangen\s+)?(\d{1,2}\s+\w+\s+\d{4})\)")
+
+
+def aanhangsel_meta(text: str) -> DocumentMeta | None:
+    """The metadata of answered Kamervragen: the subject as title, the Aanhangsel number
+    as reference, the date the answer was received (else the date the questions were sent
+    in); None for any other document."""
+    m = _AANHANGSEL.search(text[:3000])
+    if m is None:
+        return None
+    start, end, number, subject, sent = m.groups()
+    received = _RECEIVED.search(text[m.end() : m.end() + 1500])
+    date = parse_dutch_date(received.group(1) if received else sent)
+    subject = " ".join(subject.split())
+    return DocumentMeta(
+        title=subject[:1].upper() + subject[1:],
+        doc_type="kamervragen",
+        date=date,
+        kenmerk=f"Aanhangsel Handelingen II {start}/{end}, nr. {int(number)}",
+    )
+
+
 def extract_meta(lines: list[str], fallback_title: str) -> DocumentMeta:
     """Metadata as the document states it: Kenmerk, Datum, type and title."""
     head = lines[:400]
+    kamervragen = aanhangsel_meta("\n".join(head))
+    if kamervragen is not None:
+        return kamervragen
     kenmerk = _labelled_value(
         head, r"(?:ons\s+)?kenmerk", lambda v: any(c.isdigit() for c in v) and len(v) <= 60
     )
