@@ -19,7 +19,7 @@ from assistant.index.store import SCHEMA_VERSION
 from assistant.index.vectors import IndexMismatchError
 from assistant.ingest.catalog import apply_catalog, load_catalog
 from assistant.ingest.chunking import chunk_document
-from assistant.ingest.document import load_document
+from assistant.ingest.document import EXTRACTION_VERSION, load_document
 from assistant.ingest.files import (
     IngestError,
     check_file,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SYNC_FLAG = "sync_in_progress"  # set while a sync writes; left set when a batch failed
+EXTRACTION = "extraction_version"  # the EXTRACTION_VERSION all indexed files were read with
 WRITE_BATCH_CHUNKS = 512  # chunks embedded and written to Chroma per call
 
 
@@ -64,6 +65,7 @@ def sync(
     index.store.set_setting(SYNC_FLAG, "1")
     files, scanned_dirs = collect_files(paths or [corpus])
     catalog = _catalogs([corpus, *scanned_dirs], corpus, report)
+    reread = index.store.get_setting(EXTRACTION) != EXTRACTION_VERSION
     report.removed = _remove_missing(index, scanned_dirs, corpus)
 
     batch: list[_Pending] = []
@@ -78,7 +80,7 @@ def sync(
             else None
         )
         try:
-            outcome = _sync_file(index, file, key, catalog, pages, batch)
+            outcome = _sync_file(index, file, key, catalog, pages, batch, reread)
         except IngestError as exc:
             report.failed.append(IngestFailure(key, str(exc)))
             continue
@@ -96,6 +98,8 @@ def sync(
     clean &= _write(index, batch, report)
 
     index.store.set_setting(SYNC_FLAG, None if clean else "1")
+    if clean and not report.failed and paths is None:  # every indexed file read anew
+        index.store.set_setting(EXTRACTION, EXTRACTION_VERSION)
     report.documents = len(index.store.documents())
     report.chunks = index.store.chunk_count()
     return report
@@ -149,13 +153,15 @@ def _prepare(index: Index, rebuild: bool) -> None:
 
 
 def _sync_file(index: Index, file: Path, key: str, catalog: dict, page_progress,
-               batch: list[_Pending]) -> str | _Pending:  # fmt: skip
-    """ "unchanged" or "updated" (metadata only), or the new content, pending its write."""
+               batch: list[_Pending], reread: bool = False) -> str | _Pending:  # fmt: skip
+    """ "unchanged" or "updated" (metadata only), or the new content, pending its write.
+    With `reread`, a file whose content did not change is read again all the same (the
+    code that reads files changed since it was indexed)."""
     check_file(file)
     sha = file_sha256(file)
     store = index.store
     existing = store.document(key)
-    if existing and existing.sha256 == sha:
+    if existing and existing.sha256 == sha and not reread:
         meta = apply_catalog(existing.extracted_meta, catalog.get(key))
         if meta != existing.meta:
             store.update_meta(key, meta)

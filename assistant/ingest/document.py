@@ -30,6 +30,10 @@ from assistant.text.clean import (
     remove_running_lines,
 )
 
+# Raised whenever reading a file gives other text, chunks or metadata than before: the next
+# full ingest then reads every file again, even those whose content did not change.
+EXTRACTION_VERSION = "2"
+
 
 def _pages_to_blocks(raw_pages: list[str], paged: bool) -> tuple[list[list[Block]], list[str]]:
     pages = [normalize_chars(t).split("\n") for t in raw_pages]

@@ -217,3 +217,19 @@ def test_a_folder_ingested_from_elsewhere_keeps_its_catalog(workspace, tmp_path)
     (elsewhere / "catalog.toml").write_text("[kapot\n")
     broken = index.sync([elsewhere])
     assert [f.path for f in broken.failed] == [str(elsewhere / "catalog.toml")]
+
+
+def test_files_are_read_again_once_the_way_of_reading_them_changed(seeded):
+    from assistant.index.sync import EXTRACTION
+
+    index = Index(seeded, embedders=fake_embedders())
+    first = index.sync()
+    index.fill()
+    ids = index.store.chunk_ids()
+    assert index.sync().unchanged == 2  # read with the current code: skipped
+    index.store.set_setting(EXTRACTION, "an older way")
+    again = index.sync()
+    assert (again.updated, again.unchanged, again.chunks) == (2, 0, first.chunks)
+    # the same text gives the same chunks: their slow E5 vectors are kept
+    assert index.store.chunk_ids() == ids and index.pending_vectors() == 0
+    assert index.sync().unchanged == 2
