@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from assistant import messages
 from assistant.index.store import SCHEMA_VERSION
 from assistant.index.vectors import IndexMismatchError
@@ -205,6 +207,11 @@ def _write(index: Index, batch: list[_Pending], report: IngestReport) -> bool:
             end = start + len(pending.chunks)
             centroids = {name: v[start:end].mean(axis=0) for name, v in vectors.items()}
             start = end
+            ids = [c.id for c in pending.chunks]
+            for leg in index.deferred_legs:  # a text read again keeps its filled vectors
+                held = leg.vectors(ids)
+                if len(held) == len(ids):
+                    centroids[leg.name] = np.vstack(list(held.values())).mean(axis=0)
             old_ids = index.store.replace_document(pending.document, pending.chunks, centroids)
             stale = sorted(set(old_ids) - {c.id for c in pending.chunks})
             for leg in index.legs:

@@ -230,6 +230,9 @@ def test_files_are_read_again_once_the_way_of_reading_them_changed(seeded):
     index.store.set_setting(EXTRACTION, "an older way")
     again = index.sync()
     assert (again.updated, again.unchanged, again.chunks) == (2, 0, first.chunks)
-    # the same text gives the same chunks: their slow E5 vectors are kept
+    # the same text gives the same chunks: their slow E5 vectors are kept, and with them
+    # each document's E5 vector for the document prior
     assert index.store.chunk_ids() == ids and index.pending_vectors() == 0
+    paths, _ = index.store.document_vectors(legs.E5)
+    assert sorted(paths) == sorted(d.path for d in index.store.documents())
     assert index.sync().unchanged == 2
