@@ -1,7 +1,6 @@
 """Metadata read from the real answered Kamervragen (../shared/real-corpus): the expected
 values are written by hand from each file's first page."""
 
-
 import pytest
 from conftest import REPO
 
