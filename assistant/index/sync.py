@@ -100,7 +100,7 @@ def sync(
     clean &= _write(index, batch, report)
 
     index.store.set_setting(SYNC_FLAG, None if clean else "1")
-    if clean and not report.failed and paths is None:  # every indexed file read anew
+    if clean and paths is None:  # every file read anew (a file that failed is read next time)
         index.store.set_setting(EXTRACTION, EXTRACTION_VERSION)
     report.documents = len(index.store.documents())
     report.chunks = index.store.chunk_count()
@@ -208,7 +208,9 @@ def _write(index: Index, batch: list[_Pending], report: IngestReport) -> bool:
             centroids = {name: v[start:end].mean(axis=0) for name, v in vectors.items()}
             start = end
             ids = [c.id for c in pending.chunks]
-            for leg in index.deferred_legs:  # a text read again keeps its filled vectors
+            # a document read again keeps the filled vectors of its unchanged chunks; a new
+            # one has none yet, so only documents already indexed are looked up
+            for leg in index.deferred_legs if pending.outcome == "updated" else []:
                 held = leg.vectors(ids)
                 if len(held) == len(ids):
                     centroids[leg.name] = np.vstack(list(held.values())).mean(axis=0)

@@ -236,3 +236,16 @@ def test_files_are_read_again_once_the_way_of_reading_them_changed(seeded):
     paths, _ = index.store.document_vectors(legs.E5)
     assert sorted(paths) == sorted(d.path for d in index.store.documents())
     assert index.sync().unchanged == 2
+
+
+def test_a_file_that_fails_does_not_make_every_ingest_read_all_files_again(seeded):
+    from assistant.index.sync import EXTRACTION
+
+    (seeded.corpus_dir / "kapot.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    index = Index(seeded, embedders=fake_embedders())
+    index.sync()
+    index.store.set_setting(EXTRACTION, "an older way")
+    again = index.sync()
+    assert (again.updated, [f.path for f in again.failed]) == (2, ["kapot.pdf"])
+    after = index.sync()  # the broken file is tried again; the good ones are not read
+    assert (after.unchanged, after.updated, [f.path for f in after.failed]) == (2, 0, ["kapot.pdf"])
