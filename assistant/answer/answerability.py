@@ -167,6 +167,7 @@ class Judgement:
     question_probability: float  # that the evidence answers the question at all
     answers: bool
     features: dict[str, float]
+    unknown_terms: tuple[str, ...] = ()  # the question's words the corpus never mentions
 
 
 class AnswerabilityJudge:
@@ -199,7 +200,8 @@ class AnswerabilityJudge:
     def __call__(self, query: Query, evidence: list[Evidence]) -> list[Judgement]:
         if not evidence:
             return []
-        rows = self.features(query, evidence)
+        unknown = tuple(self.unknown_terms(query))
+        rows = self.features(query, evidence, unknown)
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
         allowed = [not planted_instruction(e.quote) for e in evidence]
@@ -209,7 +211,11 @@ class AnswerabilityJudge:
                    default=None)  # fmt: skip
         return [
             Judgement(
-                p, gate, answered and ok and (i == best or p >= self.model.quote.threshold), row
+                p,
+                gate,
+                answered and ok and (i == best or p >= self.model.quote.threshold),
+                row,
+                unknown,
             )  # fmt: skip
             for i, (p, ok, row) in enumerate(zip(probabilities, allowed, rows, strict=True))
         ]
@@ -227,14 +233,18 @@ class AnswerabilityJudge:
         terms = [t for t in dict.fromkeys(self.analyzer(query.text)) if t not in FRAME_TERMS]
         return [t for t in terms if len(t) > 2]
 
-    def features(self, query: Query, evidence: list[Evidence]) -> list[dict[str, float]]:
-        """One row of FEATURES per evidence quote."""
+    def features(self, query: Query, evidence: list[Evidence],
+                 unknown: tuple[str, ...] | None = None) -> list[dict[str, float]]:  # fmt: skip
+        """One row of FEATURES per evidence quote (`unknown`: the question's unknown terms,
+        when the caller has them already)."""
         subject = self.subject_terms(query)
         total = max(self.document_frequency(""), 1)
         idf = {t: math.log((total + 1) / (self.document_frequency(t) + 1)) + 1 for t in subject}
         kind = answer_type(query.text)
         focus = None if query.english else focus_word(query.text)
-        unknown = min(len(self.unknown_terms(query)), 2)
+        if unknown is None:
+            unknown = tuple(self.unknown_terms(query))
+        unknown_count = min(len(unknown), 2)
         years = set(_YEAR.findall(query.text))
         figures = {f for f in _FIGURE.findall(query.text) if not _YEAR.fullmatch(f)}
         similarity = self._similarities(query, evidence)
@@ -259,7 +269,7 @@ class AnswerabilityJudge:
                     "context_coverage": _share(subject, context_terms),
                     "type_present": float(type_present),
                     "type_attached": float(attached),
-                    "unknown_terms": float(unknown),
+                    "unknown_terms": float(unknown_count),
                     "year_conflict": _conflict(years, _YEAR, passage),
                     "figure_conflict": _figure_conflict(figures, passage),
                     "english": float(query.english),

@@ -65,7 +65,7 @@ class ExtractiveAnswerer:
         )
         if usable:
             return Decision(True, "", tuple(usable), tuple(judgements))
-        unknown = self.judge.unknown_terms(query)
+        unknown = judgements[0].unknown_terms
         if unknown:
             reason = messages.reason_unknown_terms(unknown)
         elif not any(j.features["type_present"] for j in judgements):
