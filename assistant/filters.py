@@ -58,7 +58,10 @@ class Filters:
 
     def admits(self, path: str, doc_type: str, date: str | None) -> bool:
         """Whether a document with this path, type and ISO date (or None) passes."""
-        number = date_number(date)
+        return self._admits(path, doc_type, date_number(date))
+
+    def _admits(self, path: str, doc_type: str, number: int) -> bool:
+        """`admits` with the date as the number yyyymmdd (0 when unknown)."""
         return (
             (not self.doc_types or doc_type in self.doc_types)
             and (not self.documents or path in self.documents)
@@ -103,7 +106,5 @@ class Filters:
 
     def admits_vector(self, metadata: dict) -> bool:
         """`admits` for the metadata a vector leg stores (the date as yyyymmdd)."""
-        number = int(metadata.get("date") or 0)
-        iso = f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
-        return self.admits(metadata.get("doc_path", ""), metadata.get("doc_type", ""),
-                           iso if number else None)  # fmt: skip
+        return self._admits(metadata.get("doc_path", ""), metadata.get("doc_type", ""),
+                            int(metadata.get("date") or 0))  # fmt: skip
