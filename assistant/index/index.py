@@ -38,7 +38,8 @@ class Index:
     """
 
     def __init__(self, settings: Settings, embedders: Mapping[str, Embedder] | None = None):
-        self.weights = registry.weights(settings)  # refuses settings without any leg
+        # every leg's fusion weight in these settings; refuses settings without any leg
+        self.weights = registry.weights(settings)
         self.settings = settings
         self.store = Store(
             settings.store_path,

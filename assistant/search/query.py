@@ -54,7 +54,7 @@ class QueryBuilder:
         self.index = index
         self.settings = settings
         self.vocabulary = vocabulary
-        self.base_weights = registry.weights(settings)  # refuses settings without any leg
+        self.base_weights = index.weights
         self._complete_at: int | None = None  # store generation at which E5 was complete
 
     def build(self, question: str, history: list[str] | None = None) -> Query:
