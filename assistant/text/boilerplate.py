@@ -1,0 +1,79 @@
+"""Passages that every nota or letter carries whatever its subject: the standard "no
+particular considerations" lines, the redaction notice, footnote lines, letterhead labels and
+signature lines. They are true but say nothing about a topic, so a briefing (or a source
+card) leaves them out.
+
+`is_boilerplate(text)` is a pure check on the passage text alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole-passage phrases of the standard nota paragraphs.
+_STANDARD = re.compile(
+    r"geen bijzondere \w+ (?:overwegingen|gevolgen|aandachtspunten)"
+    r"|persoonsgegevens\b.{0,120}\bgelakt"
+    r"|(?:worden|wordt|zijn) gelakt vanwege"
+    r"|geen communicatie voorzien"
+    r"|er is geen (?:persbericht|woordvoeringslijn)"
+    r"|niet openbaar (?:wordt|worden) gemaakt"
+    r"|\[redacted",
+    re.IGNORECASE,
+)
+# Labels of a letterhead or a routing block; a short passage made of these is no content.
+_LETTERHEAD = re.compile(
+    r"\b(?:ter beslissing|ter informatie|ter advisering|datum aangemaakt|kenmerk|"
+    r"bijlage\(?n?\)?|parafenroute|kopie aan|auteur|uw referentie|onze referentie|"
+    r"ons kenmerk|uw kenmerk|contactpersoon|postbus|retouradres|directoraat-generaal|"
+    r"directie \w+|datum|pagina \d+ van \d+|telefoon|e-mail|www\.\S+)",
+    re.IGNORECASE,
+)
+# The closing of a letter or nota: a greeting, a function line, "w.g.".
+_SIGNATURE = re.compile(
+    r"^(?i:hoogachtend|met vriendelijke groet|w\.g\.)[,.]?$"
+    r"|^(?i:de (?:minister|staatssecretaris|hoofddirecteur|directeur(?:-generaal)?|"
+    r"secretaris-generaal|plaatsvervangend \w+))"
+    r"(?:,? (?:van|voor|en|der|de|het|[A-ZÀ-Ý][\w.’'-]*|[A-Z]\.))*[,.]?$",
+)
+# A footnote line: its number, then a source (a year in brackets, a URL, a Kamerstuk).
+_FOOTNOTE = re.compile(r"^\s*\d{1,2}\s+(?:[A-ZÀ-Ý(‘'\"“]|https?://|www\.)")
+_SOURCE_MARK = re.compile(
+    r"\((?:[^()]*\b(?:19|20)\d{2})\)|https?://|\bwww\.|\bkamerstuk(?:ken)?\b|\bnr\.\s*\d"
+    r"|\bvergaderjaar\b|\bibid\b",
+    re.IGNORECASE,
+)
+# The addressee line of a nota.
+_ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def is_boilerplate(text: str) -> bool:
+    """Whether a passage is standard nota text, a footnote, letterhead or a signature line
+    rather than content."""
+    flat = " ".join(text.split())
+    if not flat:
+        return True
+    if _STANDARD.search(flat) and len(_WORD.findall(flat)) <= 40:
+        return True
+    if _SIGNATURE.match(flat):
+        return True
+    if _ADDRESS.match(flat):
+        return True
+    if _FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat) and len(_WORD.findall(flat)) <= 40:
+        return True
+    return _mostly_letterhead(flat)
+
+
+def _mostly_letterhead(flat: str) -> bool:
+    """A short passage whose words are mostly letterhead labels (or that has no sentence
+    at all, only labels and names)."""
+    words = _WORD.findall(flat)
+    if len(words) > 25:
+        return False
+    labels = [m.group(0) for m in _LETTERHEAD.finditer(flat)]
+    label_words = sum(len(_WORD.findall(label)) for label in labels)
+    if label_words >= 2 and label_words * 2 >= len(words):
+        return True
+    # Labels and names without a sentence: a routing block or a letterhead line.
+    return bool(labels) and len(words) <= 12 and not re.search(r"[.!?:;]\s*$", flat)

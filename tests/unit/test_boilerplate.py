@@ -1,0 +1,48 @@
+import pytest
+
+from assistant.text.boilerplate import is_boilerplate
+
+BOILERPLATE = [
+    "Er zijn bij de brief geen bijzondere juridische overwegingen.",
+    "Er zijn bij de brief geen bijzondere financiële overwegingen.",
+    "Persoonsgegevens van de steller en ondertekenaar worden gelakt vanwege bescherming van de "
+    "persoonlijke levenssfeer.",
+    "Er is geen communicatie voorzien rond de verzending van deze brief.",
+    "1 Nederlandse defensie- en veiligheid gerelateerde technologische industriële basis "
+    "(Berenschot, april 2024).",
+    "2 Kamerstuk 31 125, nr. 133.",
+    "3 https://www.rijksoverheid.nl/documenten/rapporten/2024/04/01/nldtib",
+    "Aan de Minister van Economische Zaken en Klimaat",
+    "Directoraat-generaal Bedrijfsleven & Innovatie Directie Topsectoren en Industriebeleid",
+    "TER BESLISSING Datum aangemaakt 15 april 2026",
+    "Kenmerk DGBI-TOP / 105818908",
+    "De Hoofddirecteur Financiën en Control",
+    "De Minister van Defensie,",
+    "De Staatssecretaris van Defensie, G.P. Tuinman",
+    "Hoogachtend,",
+    "[Redacted signature lines]",
+    "",
+]
+CONTENT = [
+    "Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd.",
+    "De minister van Defensie heeft 1 miljard euro vrijgemaakt voor munitie.",
+    "De brief wordt aan de minister van Defensie gestuurd.",
+    "Deze vernieuwde strategie wordt eind Q1 naar de Kamer verstuurd.",
+    "1. Langetermijnvraag & schaalgrootte;",
+    "In 2024 is circa de helft van alle opdrachten bij de Nederlandse industrie geplaatst.",
+    "Het kabinet ziet geen bijzondere risico's voor de leveringszekerheid van munitie.",
+    "De datum van de levering hangt af van de productiecapaciteit bij de toeleveranciers.",
+    "Periodiek onderzoek naar de Nederlandse defensie- en veiligheid gerelateerde "
+    "technologische industriële basis (NLDTIB)",
+    "12 bedrijven leveren onderdelen aan de F-35 (bron: enquête 2024) en groeien sterk.",
+]
+
+
+@pytest.mark.parametrize("text", BOILERPLATE)
+def test_standard_nota_text_footnotes_letterhead_and_signatures_are_boilerplate(text):
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", CONTENT)
+def test_content_is_not_boilerplate(text):
+    assert not is_boilerplate(text)
