@@ -118,8 +118,11 @@ class Index:
         page. The deferred legs are left to `fill`.
         """
         with self.writes:
-            return sync(self, paths, rebuild=rebuild, progress=progress,
-                        page_progress=page_progress)  # fmt: skip
+            report = sync(self, paths, rebuild=rebuild, progress=progress,
+                          page_progress=page_progress)  # fmt: skip
+            if report.removed or report.updated:
+                self.prune_vocabulary()
+            return report
 
     def fill(self, progress: Progress | None = None, stop: threading.Event | None = None) -> int:
         """Embed the chunks the deferred legs do not hold yet; returns how many (fill.py)."""
@@ -141,6 +144,25 @@ class Index:
             ids = self.store.remove_document(key)
             for leg in self.legs:
                 leg.delete(ids)
+            self.prune_vocabulary()
+
+    def prune_vocabulary(self) -> int:
+        """Drop the expansion words no chunk holds any more; returns how many.
+
+        A removed (or rewritten) document's words would otherwise stay in the vocabulary and
+        keep expanding questions: after an upload and the removal of that same file the
+        index would answer differently than before.
+        """
+        words: set[str] = set()
+        for row in self.store.query("SELECT text FROM chunks"):
+            words |= vocabulary_words(row["text"])
+        stale = [
+            r["word"] for r in self.store.query("SELECT word FROM vocab") if r["word"] not in words
+        ]
+        if stale:
+            with self.store.transaction() as db:
+                db.executemany("DELETE FROM vocab WHERE word = ?", [(w,) for w in stale])
+        return len(stale)
 
     def add_vocabulary(self, chunks: list[Chunk]) -> None:
         """Embed the chunks' new words with USE, for cross-lingual and synonym expansion."""
