@@ -247,15 +247,28 @@ CATALOG_HEADER = (
 NO_QUESTIONS = "Geen genummerde vragen gevonden (verwacht 'Vraag 1', '1.' of '1)')."
 DRAFT_TITLE = "Conceptantwoorden Kamervragen"
 BRIEFING_TITLE = "Briefing: {topic}"
+BRIEFING_POINTS = "Kernpunten"
+BRIEFING_FIGURES = "Cijfers"
+BRIEFING_DIFFERENCES = "Verschillende cijfers"
+BRIEFING_NO_DATE = "zonder datum"
+EXPORT_AUTHOR = "NLDTIB-assistent"  # the author of every exported Word document
 
 
-def figures_differ(a: int, b: int, newer: int, newer_date: str | None, older: int,
-                   older_date: str | None) -> str:  # fmt: skip
-    return (
-        f"[{a}] en [{b}] noemen verschillende cijfers; [{newer}] "
-        f"({newer_date or DATE_UNKNOWN}) is nieuwer dan [{older}] "
-        f"({older_date or DATE_UNKNOWN})."
-    )
+def briefing_left_out(count: int) -> str:
+    passages = "standaardpassage" if count == 1 else "standaardpassages"
+    return f"{count} {passages} (zoals juridische overwegingen, voetnoten, briefhoofd) weggelaten."
+
+
+def figures_differ(about: str, first: str, a: int, second: str, b: int,
+                   order: tuple[int, str | None, int, str | None] | None = None
+                   ) -> str:  # fmt: skip
+    """Two documents give a different figure for the same thing; `order` is (newer, its
+    date, older, its date) when both are dated."""
+    text = f"Verschillende cijfers over {about}: {first} [{a}] tegenover {second} [{b}]"
+    if order:
+        newer, newer_date, older, older_date = order
+        text += f"; [{newer}] ({newer_date}) is nieuwer dan [{older}] ({older_date})"
+    return text + "."
 
 
 # --- access -------------------------------------------------------------------------------

@@ -195,12 +195,33 @@ class Answer:
 
 
 @dataclass
+class BriefingSection:
+    """One document's part of a briefing: its key points, then its passages with figures."""
+
+    document: str
+    title: str
+    doc_type: str
+    date: str | None
+    kenmerk: str | None
+    points: list[Citation]
+    figures: list[Citation]
+
+
+@dataclass
 class Briefing:
-    """Key points on a topic across the documents, newest documents first."""
+    """Key points on a topic grouped by document, newest documents first.
+
+    `points` holds every passage shown, numbered [1], [2], ... in the order shown; `notes`
+    the figures that differ between documents; `left_out` the passages found but left out as
+    boilerplate; `reason` why nothing is shown, when the documents do not cover the topic.
+    """
 
     topic: str
     points: list[Citation]
     notes: list[str]
+    sections: list[BriefingSection] = field(default_factory=list)
+    left_out: int = 0
+    reason: str = ""
 
 
 @dataclass

@@ -282,13 +282,18 @@ class Assistant:
             answers.append(answer)
         return answers
 
-    def brief(self, topic: str, top_k: int = 10) -> Briefing:
-        """Key points on a topic across all documents, newest first, with differences noted."""
+    def brief(self, topic: str, top_k: int = 30) -> Briefing:
+        """Key points and figures on a topic per document, newest first, with differing
+        figures noted; empty (with the reason) when the documents do not cover the topic.
+
+        The topic passes the same gate as a question (the passages `ask` would see), then up
+        to `top_k` passages are gathered for the briefing.
+        """
         query = self.query(topic)
-        evidence = self.retriever(query, None, top_k)
-        if not self.extractive.decide(query, evidence).answer:
-            return Briefing(topic, [], [])
-        return compose_briefing(topic, evidence)
+        decision = self.extractive.decide(query, self.retriever(query, None, None))
+        if not decision.answer:
+            return Briefing(topic, [], [], reason=decision.reason)
+        return compose_briefing(topic, self.retriever(query, None, top_k))
 
     # --- documents --------------------------------------------------------------------------
 

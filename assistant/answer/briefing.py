@@ -1,5 +1,10 @@
-"""A briefing on a topic: the evidence across all documents, newest first, with the places
-where two documents give different figures on the same thing."""
+"""A briefing on a topic: per document, newest first, its key points and then its figures,
+with boilerplate left out and the places where two documents give different figures on the
+same thing flagged.
+
+Entry point: `compose_briefing(topic, evidence)`; whether the documents cover the topic at
+all is the answer step's decision, taken before (`Assistant.brief`).
+"""
 
 from __future__ import annotations
 
@@ -8,30 +13,143 @@ from dataclasses import replace
 
 from assistant import messages
 from assistant.answer.extractive import to_citations
-from assistant.models import Briefing, Citation, Evidence
+from assistant.models import Briefing, BriefingSection, Citation, Evidence
+from assistant.text.boilerplate import is_boilerplate
+from assistant.text.dates import dutch_date
+from assistant.text.figures import Figure, around, figures, keywords, years
+
+MAX_DOCUMENTS = 6
+MAX_POINTS = 4  # key points per document
+MAX_FIGURES = 4  # passages with figures per document
+MAX_NOTES = 5
+# Passages scoring below this share of the best one are too loosely related to the topic
+# to brief on (the retriever always returns its full count).
+MIN_RELATIVE_SCORE = 0.5
+SHARED_WORDS = 2  # words around two figures in common before they count as the same measure
 
 
 def compose_briefing(topic: str, evidence: list[Evidence]) -> Briefing:
-    """Key points, newest document first (then by score), renumbered, with notes."""
-    ordered = sorted(to_citations(evidence), key=lambda c: (c.date or "", c.score), reverse=True)
-    points = [replace(c, n=i) for i, c in enumerate(ordered, start=1)]
-    return Briefing(topic, points, briefing_notes(points))
+    """Group the evidence by document, newest first; per document the key points then the
+    passages with figures, each in reading order; number them in the order shown."""
+    kept, left_out = relevant(evidence)
+    by_document: dict[str, list[tuple[Evidence, Citation]]] = {}
+    for e, c in kept:
+        by_document.setdefault(c.document, []).append((e, c))
+    documents = sorted(
+        by_document.values(),
+        key=lambda pairs: (pairs[0][1].date or "", max(c.score for _, c in pairs)),
+        reverse=True,
+    )[:MAX_DOCUMENTS]
+    sections: list[BriefingSection] = []
+    points: list[Citation] = []
+    for pairs in documents:
+        with_figures = [(e, c) for e, c in pairs if figures(c.quote)]
+        plain = [(e, c) for e, c in pairs if not figures(c.quote)]
+        section_points = _renumber(_in_reading_order(plain, MAX_POINTS), len(points))
+        points += section_points
+        section_figures = _renumber(_in_reading_order(with_figures, MAX_FIGURES), len(points))
+        points += section_figures
+        first = pairs[0][1]
+        sections.append(
+            BriefingSection(
+                first.document,
+                first.title,
+                first.doc_type,
+                first.date,
+                first.kenmerk,
+                section_points,
+                section_figures,
+            )  # fmt: skip
+        )
+    return Briefing(topic, points, figure_notes(points), sections, left_out)
 
 
-def briefing_notes(points: list[Citation]) -> list[str]:
-    """Where two documents give different figures on the same thing, say which is newer."""
-    notes = []
-    figure = re.compile(r"\b\d[\d.,]*\b")
-    words = [set(re.findall(r"[^\W\d_]{5,}", p.quote.lower())) for p in points]
+def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]], int]:
+    """The evidence worth briefing on, with its citations, and how many passages were left
+    out as boilerplate (standard nota lines, footnotes, letterhead, the title again)."""
+    content: list[tuple[Evidence, Citation]] = []
+    for e, c in zip(evidence, to_citations(evidence), strict=True):
+        flat = _flat(c.quote)
+        if not (is_boilerplate(c.quote) or flat in _flat(c.title)):
+            content.append((e, c))
+    if not content:
+        return [], len(evidence)
+    best = max(e.score for e, _ in content)
+    kept: list[tuple[Evidence, Citation]] = []
+    seen: set[tuple[str, str]] = set()
+    for e, c in content:
+        key = (c.document, _flat(c.quote))
+        if e.score >= MIN_RELATIVE_SCORE * best and key not in seen:
+            seen.add(key)
+            kept.append((e, c))
+    return kept, len(evidence) - len(content)
+
+
+def _flat(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _in_reading_order(pairs: list[tuple[Evidence, Citation]], limit: int) -> list[Citation]:
+    """The best `limit` passages by score, shown in the order they stand in the document."""
+    best = sorted(pairs, key=lambda pair: -pair[1].score)[:limit]
+    best.sort(key=lambda pair: (pair[0].chunk.position, pair[0].chunk.text.find(pair[0].quote)))
+    return [c for _, c in best]
+
+
+def _renumber(citations: list[Citation], before: int) -> list[Citation]:
+    return [replace(c, n=before + i) for i, c in enumerate(citations, start=1)]
+
+
+def figure_notes(points: list[Citation]) -> list[str]:
+    """Where two documents give a different figure of the same unit with the same words
+    around it (and no different years that would explain it), name both and say which
+    document is newer."""
+    notes: list[str] = []
+    found = {c.n: figures(c.quote) for c in points}
     for i, a in enumerate(points):
-        for j in range(i + 1, len(points)):
-            b = points[j]
-            if a.document == b.document or len(words[i] & words[j]) < 3:
+        for b in points[i + 1 :]:
+            if a.document == b.document or len(notes) >= MAX_NOTES:
                 continue
-            fa, fb = set(figure.findall(a.quote)), set(figure.findall(b.quote))
-            if fa and fb and fa != fb:
-                newer, older = (a, b) if (a.date or "") >= (b.date or "") else (b, a)
-                notes.append(
-                    messages.figures_differ(a.n, b.n, newer.n, newer.date, older.n, older.date)
-                )
+            pair = _differing(a, found[a.n], b, found[b.n])
+            if pair:
+                notes.append(_note(a, b, *pair))
     return notes
+
+
+def _differing(a: Citation, fa: list[Figure], b: Citation, fb: list[Figure]
+               ) -> tuple[Figure, Figure, list[str]] | None:  # fmt: skip
+    """The first two figures of `a` and `b` that measure the same thing differently, with
+    the words they share."""
+    for x in fa:
+        for y in fb:
+            if x.unit != y.unit or _same_value(x.value, y.value):
+                continue
+            near_a, near_b = around(a.quote, x), around(b.quote, y)
+            ya, yb = years(near_a), years(near_b)
+            if ya and yb and not ya & yb:
+                continue  # figures of different years
+            unit = keywords(x.unit)
+            shared = (keywords(near_a) & keywords(near_b)) - unit
+            if len(shared) >= SHARED_WORDS:
+                words = [w for w in re.findall(r"[^\W\d_][\w-]*", near_a)
+                         if w.lower()[:6] in shared]  # fmt: skip
+                return x, y, list(dict.fromkeys(w.lower() for w in words))[:3]
+    return None
+
+
+def _same_value(x: float, y: float) -> bool:
+    return abs(x - y) <= 0.005 * max(abs(x), abs(y))
+
+
+def _note(a: Citation, b: Citation, x: Figure, y: Figure, about: list[str]) -> str:
+    order = None
+    if a.date and b.date and a.date != b.date:
+        newer, older = (a, b) if a.date > b.date else (b, a)
+        order = (newer.n, dutch_date(newer.date), older.n, dutch_date(older.date))
+    return messages.figures_differ(", ".join(about), _lower(x.text), a.n, _lower(y.text), b.n,
+                                   order)  # fmt: skip
+
+
+def _lower(text: str) -> str:
+    """ "Circa de helft" inside a sentence: "circa de helft" (not "EUR" or "NLDTIB")."""
+    return text[0].lower() + text[1:] if text[:2].istitle() else text

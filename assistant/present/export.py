@@ -6,11 +6,14 @@ Sources are written the way staff cite them: "(titel, kenmerk, datum, p. N)".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from assistant import messages
 from assistant.ingest.kamervragen import KamerVragen
-from assistant.models import Answer, Briefing, Citation
+from assistant.models import Answer, Briefing, BriefingSection, Citation
+from assistant.present import word
+from assistant.text.dates import dutch_date
 
 
 def cited(answer: Answer) -> list[Citation]:
@@ -39,15 +42,52 @@ def answer_plain(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def renumbered(answer: Answer, before: int = 0) -> tuple[str, list[Citation]]:
+    """The answer text and the sources it cites, numbered before+1, before+2, ... in the
+    order the text first cites them; the passages found but not cited are left out."""
+    by_n = {c.n: c for c in answer.citations}
+    order: dict[int, int] = {}
+    for m in re.finditer(r"\[(\d+)\]", answer.answer):
+        n = int(m.group(1))
+        if n in by_n and n not in order:
+            order[n] = before + len(order) + 1
+
+    def number(m: re.Match) -> str:
+        n = int(m.group(1))
+        return f"[{order[n]}]" if n in order else m.group(0)
+
+    text = re.sub(r"\[(\d+)\]", number, answer.answer)
+    return text, [replace(by_n[n], n=new) for n, new in order.items()]
+
+
+def blockquote(text: str) -> str:
+    """Markdown quote whose every line stays inside the quote (a list in a passage too)."""
+    return "\n".join(f"> {line}".rstrip() for line in text.splitlines() or [""])
+
+
+def paragraph(text: str) -> str:
+    """Plain text as one Markdown paragraph: its line breaks kept as hard breaks, and a line
+    that would start a list or a heading ("1. …", "- …", "# …") escaped."""
+    lines = [re.sub(r"^(\s*)(\d+)([.)])", r"\1\2\\\3", line) for line in text.splitlines()]
+    lines = [re.sub(r"^(\s*)([-+*#>])", r"\1\\\2", line) for line in lines]
+    return "\\\n".join(lines)
+
+
+def _item(text: str, marker: str = "- ") -> str:
+    """A Markdown list item whose later lines are indented, so they stay in the item."""
+    return marker + text.replace("\n", "\n" + " " * len(marker))
+
+
 def answer_markdown(answer: Answer) -> str:
-    """The question, the answer with its [n] markers and the numbered sources."""
-    lines = [f"**{messages.QUESTION}:** {answer.question}", "", answer.answer, ""]
-    for label, group in source_groups(answer):
-        lines += [f"**{label}**", ""]
-        for c in group:
-            lines.append(f"[{c.n}] {c.reference()}  ")
-            lines.append(f"> “{c.quote}”")
-            lines.append("")
+    """The question, the answer with its [n] markers, and only the sources it cites, each
+    with its quote as a blockquote."""
+    text, sources = renumbered(answer)
+    lines = [f"**{messages.QUESTION}:** {paragraph(answer.question)}", "", paragraph(text), ""]
+    lines += [f"_{note}_\n" for note in answer.notes if answer.abstained]
+    if sources:
+        lines += [f"**{messages.SOURCES}**", ""]
+    for c in sources:
+        lines += [f"[{c.n}] {c.reference()}", "", blockquote(f"“{c.quote}”"), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -75,47 +115,67 @@ def draft_markdown(vragen: KamerVragen, answers: list[Answer]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def section_heading(section: BriefingSection) -> str:
+    """A document as a briefing heads it: "Titel (kenmerk, datum)"."""
+    details = [section.kenmerk, dutch_date(section.date) or messages.BRIEFING_NO_DATE]
+    return f"{section.title} ({', '.join(d for d in details if d)})"
+
+
+def _briefing_parts(section: BriefingSection) -> list[tuple[str, list[Citation]]]:
+    parts = [
+        (messages.BRIEFING_POINTS, section.points),
+        (messages.BRIEFING_FIGURES, section.figures),
+    ]
+    return [(label, points) for label, points in parts if points]
+
+
 def briefing_markdown(briefing: Briefing) -> str:
+    """Per document (newest first) its key points and figures, the differing figures
+    flagged above them, the numbered sources below."""
     lines = [f"## {messages.BRIEFING_TITLE.format(topic=briefing.topic)}", ""]
     if not briefing.points:
-        lines.append(messages.NOT_FOUND)
-    for c in briefing.points:
-        lines.append(f"- “{c.quote}” [{c.n}]")
+        lines += [messages.NOT_FOUND, ""]
+        lines += [f"_{briefing.reason}_", ""] if briefing.reason else []
     if briefing.notes:
-        lines += ["", f"**{messages.LOOK_OUT}**", *[f"- {n}" for n in briefing.notes]]
+        lines += [f"**{messages.LOOK_OUT}: {messages.BRIEFING_DIFFERENCES.lower()}**", ""]
+        lines += [_item(note) for note in briefing.notes] + [""]
+    for section in briefing.sections:
+        lines += [f"### {section_heading(section)}", ""]
+        for label, points in _briefing_parts(section):
+            lines += [f"**{label}**", ""]
+            lines += [_item(f"“{c.quote}” [{c.n}]") for c in points] + [""]
     if briefing.points:
-        lines += ["", f"**{messages.SOURCES}**"]
-        lines += [f"[{c.n}] {c.reference()}" for c in briefing.points]
-    return "\n".join(lines) + "\n"
+        lines += [f"**{messages.SOURCES}**", ""]
+        lines += [_item(f"[{c.n}] {c.reference()}") for c in briefing.points] + [""]
+    if briefing.left_out and briefing.points:
+        lines += [f"_{messages.briefing_left_out(briefing.left_out)}_", ""]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str, intro: str = "") -> Path:
-    """A Word document: per section a heading, the answer, and footnote-style sources."""
-    import docx
-    from docx.shared import Pt
-
-    document = docx.Document()
-    document.add_heading(title, level=1)
+    """A Word document: per section a heading, the question, the answer and the sources it
+    cites as a numbered list in Word's "List Number" style. The sources are numbered on
+    through the document, the answers' [n] markers with them, so [n] is list item n."""
+    document = word.new_document(title)
     if intro:
-        document.add_paragraph(intro).runs[0].italic = True
+        document.add_paragraph().add_run(intro).italic = True
+    cited_so_far = 0
     for heading, answer in sections:
         if heading:
             document.add_heading(heading, level=2)
         question = document.add_paragraph()
         question.add_run(f"{messages.QUESTION}: ").bold = True
         question.add_run(answer.question)
-        document.add_paragraph(answer.answer)
-        for label, group in source_groups(answer):
-            document.add_paragraph().add_run(label).bold = True
-            for c in group:
-                para = document.add_paragraph()
-                para.add_run(f"[{c.n}] {c.reference()}: ")
-                quote = para.add_run(f"“{c.quote}”")
-                quote.italic = True
-                quote.font.size = Pt(9)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+        text, sources = renumbered(answer, cited_so_far)
+        cited_so_far += len(sources)
+        document.add_paragraph(text)
+        for note in answer.notes if answer.abstained else []:
+            document.add_paragraph().add_run(note).italic = True
+        if sources:
+            document.add_heading(messages.SOURCES, level=3 if heading else 2)
+        for c in sources:
+            word.list_item(document, f"{c.reference()}: ", numbered=True, quote=c.quote)
+    return word.save(document, path)
 
 
 def write_draft_docx(vragen: KamerVragen, answers: list[Answer], path: Path) -> Path:
@@ -128,26 +188,33 @@ def write_draft_docx(vragen: KamerVragen, answers: list[Answer], path: Path) -> 
 
 
 def write_briefing_docx(briefing: Briefing, path: Path) -> Path:
-    """The briefing as a Word document: key points with [n], notes, then the sources."""
-    import docx
-
-    document = docx.Document()
-    document.add_heading(messages.BRIEFING_TITLE.format(topic=briefing.topic), level=1)
+    """The briefing as a Word document: the differing figures, then per document a Heading 2
+    with its key points and figures as bulleted lists, then the sources as Word's numbered
+    list (item n is the source of [n])."""
+    document = word.new_document(messages.BRIEFING_TITLE.format(topic=briefing.topic))
     if not briefing.points:
         document.add_paragraph(messages.NOT_FOUND)
-    for c in briefing.points:
-        document.add_paragraph(f"“{c.quote}” [{c.n}]", style="List Bullet")
+        if briefing.reason:
+            document.add_paragraph().add_run(briefing.reason).italic = True
     if briefing.notes:
-        document.add_heading(messages.LOOK_OUT, level=2)
+        document.add_heading(f"{messages.LOOK_OUT}: {messages.BRIEFING_DIFFERENCES.lower()}", 2)
         for note in briefing.notes:
-            document.add_paragraph(note, style="List Bullet")
+            word.list_item(document, note, numbered=False)
+    for section in briefing.sections:
+        document.add_heading(section_heading(section), level=2)
+        for label, points in _briefing_parts(section):
+            document.add_heading(label, level=3)
+            for c in points:
+                word.list_item(document, f"“{c.quote}” [{c.n}]", numbered=False)
     if briefing.points:
         document.add_heading(messages.SOURCES, level=2)
         for c in briefing.points:
-            document.add_paragraph(f"[{c.n}] {c.reference()}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+            word.list_item(document, c.reference(), numbered=True)
+    if briefing.left_out and briefing.points:
+        document.add_paragraph().add_run(
+            messages.briefing_left_out(briefing.left_out)
+        ).italic = True
+    return word.save(document, path)
 
 
 def safe_filename(text: str, suffix: str) -> str:

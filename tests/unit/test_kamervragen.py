@@ -3,9 +3,7 @@ import pytest
 from conftest import REPO
 
 from assistant import messages
-from assistant.answer.briefing import briefing_notes
 from assistant.ingest.kamervragen import split_questions
-from assistant.models import Citation
 from assistant.present.export import draft_markdown, write_docx
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -62,38 +60,6 @@ def test_a_draft_needs_numbered_questions(fake_assistant):
     with pytest.raises(ValueError) as raised:
         fake_assistant.draft("Geachte voorzitter, dit is geen set vragen.")
     assert str(raised.value) == messages.NO_QUESTIONS
-
-
-def test_a_briefing_puts_the_newest_documents_first(library):
-    briefing = library.brief("financiering van de defensie-industrie")
-    assert briefing.topic == "financiering van de defensie-industrie"
-    assert briefing.points and all(p.quote for p in briefing.points)
-    assert [p.n for p in briefing.points] == list(range(1, len(briefing.points) + 1))
-    dates = [p.date or "" for p in briefing.points]
-    assert dates == sorted(dates, reverse=True)  # newest documents first, undated last
-    assert len({d for d in dates if d}) >= 2 and "" in dates
-
-
-def test_briefing_notes_a_figure_that_a_newer_document_updates():
-    def cite(n, doc, date, quote):
-        return Citation(n, doc, doc, "studie", date, None, 1, "", quote, 1.0)
-
-    older = cite(
-        2,
-        "monitor-2024.pdf",
-        "2024-04-01",
-        "De NLDTIB telde in 2023 ongeveer 1.100 bedrijven met defensieomzet.",
-    )
-    newer = cite(
-        1,
-        "monitor-2026.pdf",
-        "2026-04-01",
-        "De NLDTIB telde in 2025 ongeveer 1.240 bedrijven met defensieomzet.",
-    )
-    notes = briefing_notes([newer, older])
-    assert notes == [messages.figures_differ(1, 2, 1, "2026-04-01", 2, "2024-04-01")]
-    assert notes[0].startswith("[1] en [2] noemen verschillende cijfers; [1] (2026-04-01)")
-    assert briefing_notes([newer]) == []
 
 
 def test_sub_questions_on_the_question_line_keep_both():
