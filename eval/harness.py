@@ -95,10 +95,13 @@ def _norm(text: str) -> str:
 
 
 def hit_rank(question: Question, returned: Returned) -> int | None:
-    """1-based rank of the first quote from the gold document containing the gold evidence."""
-    gold = _norm(question.evidence or "")
+    """1-based rank of the first quote from the gold document containing the gold evidence.
+    Spaces do not count: the gold phrase was copied from the raw extraction, where some PDFs
+    run words together that ingest sets apart again."""
+    gold = _norm(question.evidence or "").replace(" ", "")
+    document = Path(question.doc or "").name
     for rank, (doc, quote) in enumerate(returned.quotes, start=1):
-        if Path(doc).name == Path(question.doc or "").name and gold in _norm(quote):
+        if Path(doc).name == document and gold in _norm(quote).replace(" ", ""):
             return rank
     return None
 

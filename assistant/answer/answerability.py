@@ -49,6 +49,15 @@ FRAME_TERMS = frozenset(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+# "een" is left out: it is the article far more often than the number
+NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        "nul _ twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien"
+        " vijftien zestien zeventien achttien negentien twintig".split()
+    )
+    if w != "_"
+}
 
 FEATURES = (
     "similarity",  # cosine of question and passage in the strongest dense leg's space
@@ -63,6 +72,8 @@ FEATURES = (
     "year_conflict",  # the question's year is not in the passage, which names other years
     "figure_conflict",  # the same for the question's other figures
     "english",  # an English question (its words meet the Dutch text only through vectors)
+    "rarest_covered",  # the question's rarest subject term is in the quote, heading or title
+    "unknown_share",  # share of the question's subject terms no passage of the corpus holds
 )
 
 
@@ -79,6 +90,8 @@ QUESTION_FEATURES = (
     "best_year_conflict",  # the year conflict of the best-covering quote
     "best_figure_conflict",
     "english",
+    "any_rarest_covered",
+    "unknown_share",
 )
 
 
@@ -158,6 +171,8 @@ def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
         "best_year_conflict": covering["year_conflict"],
         "best_figure_conflict": covering["figure_conflict"],
         "english": rows[0]["english"],
+        "any_rarest_covered": max(r["rarest_covered"] for r in rows),
+        "unknown_share": rows[0]["unknown_share"],
     }
 
 
@@ -204,7 +219,8 @@ class AnswerabilityJudge:
         rows = self.features(query, evidence, unknown)
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
-        allowed = [not planted_instruction(e.quote) for e in evidence]
+        # a question (the Kamer's, a rhetorical one) never answers a question
+        allowed = [not (planted_instruction(e.quote) or _asks(e.quote)) for e in evidence]
         # once the documents answer the question, the best quote always stands in the
         # answer, and any other the quote model accepts beside it
         best = max((i for i, ok in enumerate(allowed) if ok), key=probabilities.__getitem__,
@@ -239,14 +255,18 @@ class AnswerabilityJudge:
         when the caller has them already)."""
         subject = self.subject_terms(query)
         total = max(self.document_frequency(""), 1)
-        idf = {t: math.log((total + 1) / (self.document_frequency(t) + 1)) + 1 for t in subject}
+        frequency = {t: self.document_frequency(t) for t in subject}
+        idf = {t: math.log((total + 1) / (frequency[t] + 1)) + 1 for t in subject}
+        # the most specific word of the question: what an answer must be about
+        rarest = min((t for t in subject if frequency[t]), key=frequency.get, default=None)
+        unknown_share = sum(not f for f in frequency.values()) / len(subject) if subject else 0.0
         kind = answer_type(query.text)
         focus = None if query.english else focus_word(query.text)
         if unknown is None:
             unknown = tuple(self.unknown_terms(query))
         unknown_count = min(len(unknown), 2)
         years = set(_YEAR.findall(query.text))
-        figures = {f for f in _FIGURE.findall(query.text) if not _YEAR.fullmatch(f)}
+        figures = _figures(query.text)
         similarity = self._similarities(query, evidence)
         best = max((e.score for e in evidence), default=0.0) or 1.0
         rows = []
@@ -273,6 +293,8 @@ class AnswerabilityJudge:
                     "year_conflict": _conflict(years, _YEAR, passage),
                     "figure_conflict": _figure_conflict(figures, passage),
                     "english": float(query.english),
+                    "rarest_covered": float(rarest is None or _matches(rarest, context_terms)),
+                    "unknown_share": unknown_share,
                 }
             )
         return rows
@@ -288,6 +310,10 @@ class AnswerabilityJudge:
                     return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
                             for cid, v in vectors.items()}  # fmt: skip
         return {}
+
+
+def _asks(quote: str) -> bool:
+    return quote.rstrip(" »”\"')").endswith("?")
 
 
 def _matches(term: str, terms: set[str]) -> bool:
@@ -318,8 +344,15 @@ def _conflict(asked: set[str], pattern: re.Pattern, passage: str) -> float:
     return float(bool(stated) and not (asked & stated))
 
 
+def _figures(text: str) -> set[str]:
+    """The figures a text names other than years, number words as digits ("zeven" → "7"):
+    a question says "zeven gebieden" where a passage says "5 gebieden"."""
+    words = {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    return {f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)} | words
+
+
 def _figure_conflict(asked: set[str], passage: str) -> float:
     if not asked:
         return 0.0
-    stated = {f for f in _FIGURE.findall(passage) if not _YEAR.fullmatch(f)}
+    stated = _figures(passage)
     return float(bool(stated) and not (asked & stated))

@@ -104,3 +104,41 @@ def test_the_question_row_summarises_its_quotes():
     row = question_row(rows)
     assert row["best_similarity"] == 0.9 and row["top_similarity"] == 0.8
     assert row["best_coverage_idf"] == 0.7 and row["best_year_conflict"] == 1.0
+
+
+def test_a_number_word_contradicts_the_figure_a_passage_states():
+    row = _features("Waarom richt de strategie zich op zeven gebieden?", "Er zijn 5 gebieden.")
+    assert row["figure_conflict"] == 1.0
+    row = _features("Waarom richt de strategie zich op vijf gebieden?", "Er zijn 5 gebieden.")
+    assert row["figure_conflict"] == 0.0
+    # "een" is the article far more often than the number
+    assert _features("Is er een strategie?", "Er zijn 5 strategieën.")["figure_conflict"] == 0
+
+
+def test_the_rarest_subject_word_must_be_in_the_passage_and_unknown_words_count():
+    frequency = {"": 100, "winstmarge": 1, "bedrijven": 60, "gemiddelde": 20}
+    judge = AnswerabilityJudge(
+        known=lambda t: True, document_frequency=lambda t: frequency.get(t, 0)
+    )
+    question = "Wat is de gemiddelde winstmarge van bedrijven in de sector?"
+    query = Query(question, question, "nl")
+    rows = judge.features(query, [_evidence("Gemiddeld werken bedrijven met 180 fte."),
+                                  _evidence("De winstmarge is 4%.", cid="c2")])  # fmt: skip
+    assert [r["rarest_covered"] for r in rows] == [0.0, 1.0]
+    # "sector" is in no chunk: one of the four subject words
+    assert rows[0]["unknown_share"] == pytest.approx(1 / 4)
+
+
+def test_a_question_is_never_the_answer():
+    model = AnswerabilityModel(
+        LogisticModel(QUESTION_FEATURES, (0.0,) * len(QUESTION_FEATURES),
+                      (1.0,) * len(QUESTION_FEATURES), (0.0,) * len(QUESTION_FEATURES), 5.0, 0.5),
+        LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                      (0.0,) * len(FEATURES), 5.0, 0.5),
+    )  # fmt: skip
+    judge = AnswerabilityJudge(known=lambda t: True, model=model)
+    question = "Kunt u de analyse met de Kamer delen?"
+    evidence = [_evidence("Kunt u de analyse met de Kamer delen?"),
+                _evidence("De analyse is op 1 mei met de Kamer gedeeld.", cid="c2")]  # fmt: skip
+    verdicts = judge(Query(question, question, "nl"), evidence)
+    assert [v.answers for v in verdicts] == [False, True]

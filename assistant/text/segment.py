@@ -1,0 +1,75 @@
+"""Words run together by a PDF's text extraction, set apart again.
+
+Some PDFs position every word separately and leave out the spaces, so their text reads
+"Op2april2025ishetSecFundofficieelgelanceerd". Such a run matches no search term and no
+reader would quote it so: the page shows the spaces. `separate_words(line)` splits each
+run into the most probable sequence of Dutch words (wordfreq's frequencies; wordfreq
+itself splits only scripts without spaces, and word segmenters on the registry know
+English only).
+
+A Dutch compound ("financieringsinstrumentarium") is one word and stays whole: a run is
+split only when its best split holds function words ("de", "is", "het", ...), which no
+compound is made of, and every part is a known word or a number.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+MIN_RUN = 14  # shorter runs are ordinary words far more often than glued ones
+MAX_WORD = 24
+_RUN = re.compile(rf"[A-Za-zÀ-ÿ0-9]{{{MIN_RUN},}}")
+_FUNCTION = frozenset(
+    "de het een van in op is en te met voor door aan bij om dat die er zijn wordt worden"
+    " naar als ook nog niet meer tot uit over".split()
+)
+_UNKNOWN_COST = 30.0  # a part no dictionary holds: allowed only where nothing else fits
+_COMMON = -math.log(3e-6)  # a word at least this frequent (Zipf 3.5) is no fragment
+
+
+@lru_cache(maxsize=200_000)
+def _cost(word: str) -> float:
+    """Minus the log probability of a word (lower is likelier); numbers are cheap."""
+    if word.isdigit():
+        return 4.0 if len(word) <= 4 else _UNKNOWN_COST
+    from wordfreq import word_frequency
+
+    frequency = word_frequency(word.lower(), "nl")
+    if frequency <= 0 or (len(word) == 1 and word.lower() not in {"u", "e"}):
+        return _UNKNOWN_COST + len(word)
+    return -math.log(frequency)
+
+
+def _split(run: str) -> list[str]:
+    """The cheapest sequence of words that spells `run` (Viterbi over end positions)."""
+    best = [0.0] + [math.inf] * len(run)
+    back = [0] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            cost = best[start] + _cost(run[start:end])
+            if cost < best[end]:
+                best[end], back[end] = cost, start
+    words, end = [], len(run)
+    while end > 0:
+        words.append(run[back[end] : end])
+        end = back[end]
+    return words[::-1]
+
+
+def _separate(match: re.Match) -> str:
+    run = match.group(0)
+    if _cost(run) < _UNKNOWN_COST:  # a word in its own right
+        return run
+    words = _split(run)
+    function = [w for w in words if w.lower() in _FUNCTION]
+    content = [w for w in words if w.lower() not in _FUNCTION and not w.isdigit()]
+    # the parts of a wrongly split compound are fragments ("op scha lings capaciteit")
+    plain = all(len(w) >= 3 and (_cost(w) < _COMMON or w[0].isupper()) for w in content)
+    return " ".join(words) if len(function) >= 2 and plain else run
+
+
+def separate_words(line: str) -> str:
+    """The line with runs of glued words spaced; other text unchanged."""
+    return _RUN.sub(_separate, line) if len(line) >= MIN_RUN else line

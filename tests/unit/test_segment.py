@@ -1,0 +1,30 @@
+"""Words a PDF's extraction ran together are set apart; compounds stay whole."""
+
+import pytest
+
+from assistant.text.segment import separate_words
+
+
+@pytest.mark.parametrize(
+    ("glued", "spaced"),
+    [
+        ("Op2april2025ishetSecFundofficieelgelanceerd",
+         "Op 2 april 2025 is het Sec Fund officieel gelanceerd"),
+        ("opdrachtenbijdeNederlandseindustriegeplaatst",
+         "opdrachten bij de Nederlandse industrie geplaatst"),
+        ("Deeersteactiehierinishetoprichten", "De eerste actie hierin is het oprichten"),
+    ],
+)  # fmt: skip
+def test_glued_words_are_set_apart(glued, spaced):
+    assert separate_words(f"Zie: {glued}.") == f"Zie: {spaced}."
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["financieringsinstrumentarium", "opschalingscapaciteit", "aanbestedingsprocedures",
+     "Defensiematerieelorganisatie", "solvabiliteitseisen", "standardisation",
+     "uitzonderingsbepalingen"],
+)  # fmt: skip
+def test_compounds_and_long_words_stay_whole(word):
+    line = f"De {word} blijft zoals hij is."
+    assert separate_words(line) == line
