@@ -8,7 +8,8 @@ answer and total (percentiles over every pass; each pass's p50 shows the spread,
 milliseconds from run to run on a shared 2-core machine). The same
 data then goes through llama-index's default pipeline (`VectorStoreIndex` over
 `SentenceSplitter()` nodes with the same embedding model) as the reference. PDF extraction
-speed (pages/s) is measured once, on generated PDFs of the same text.
+speed (pages/s) is measured once, on generated PDFs of the same text, and OCR speed and
+character accuracy on generated scans (eval/scans.py) where Tesseract is installed.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.ingest import ocr
 from eval.distractors import write_distractors
+from eval.scans import measure_ocr
 
 CHUNKS_PER_DOCUMENT = 26  # what eval/distractors.py writes per document, measured
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 PDF_DOCUMENTS = 20
+OCR_PAGES = 12  # generated scans (eval/scans.py): a third of them turned a quarter
 QUESTION_PASSES = 3
 
 
@@ -51,6 +55,9 @@ def run_bench(
     if pdf:
         with context.Pool(1) as pool:
             result["pdf"] = pool.apply(_measure_pdf, (settings,))
+        if ocr.available():  # else Tesseract is not installed: nothing to measure
+            with context.Pool(1) as pool:
+                result["ocr"] = pool.apply(_measure_ocr, (settings,))
     return result
 
 
@@ -210,6 +217,15 @@ def _measure_pdf(settings: Settings) -> dict:
     }
 
 
+def _measure_ocr(settings: Settings) -> dict:
+    """OCR speed and character accuracy on generated scans (eval/scans.py)."""
+    root = settings.index_dir / "bench-ocr"
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    return measure_ocr(root, OCR_PAGES)
+
+
 def _percentiles(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
@@ -257,5 +273,14 @@ def format_bench(result: dict) -> str:
         lines.append(
             f"\nPDF ingest: {p['documents']} PDFs, {p['pages']} pages, {p['chunks']} chunks in "
             f"{p['ingest_s']} s: {p['pages_per_s']} pages/s, {p['chunks_per_s']} chunks/s."
+        )
+    if "ocr" in result:
+        o = result["ocr"]
+        lines.append(
+            f"\nOCR: {o['pages']} generated scans (each with a redaction box and its Woo ground, "
+            f"every third turned a quarter) in {o['seconds']} s: {o['pages_per_s']} pages/s; "
+            f"character accuracy {o['char_accuracy']} (upright {o['char_accuracy_upright']}, "
+            f"turned {o['char_accuracy_rotated']}); pages letting a redaction through: "
+            f"{o['pages_leaking_redactions']}."
         )
     return "\n".join(lines)
