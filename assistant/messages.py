@@ -255,8 +255,11 @@ EXPORT_AUTHOR = "NLDTIB-assistent"  # the author of every exported Word document
 
 
 def briefing_left_out(count: int) -> str:
-    passages = "standaardpassage" if count == 1 else "standaardpassages"
-    return f"{count} {passages} (zoals juridische overwegingen, voetnoten, briefhoofd) weggelaten."
+    passages = "passage" if count == 1 else "passages"
+    return (
+        f"{count} gevonden {passages} weggelaten: standaardteksten (zoals juridische "
+        "overwegingen), voetnoten, briefhoofden, inhoudsopgaven en grafieklabels."
+    )
 
 
 def figures_differ(about: str, first: str, a: int, second: str, b: int,

@@ -26,6 +26,11 @@ MAX_NOTES = 5
 # to brief on (the retriever always returns its full count).
 MIN_RELATIVE_SCORE = 0.5
 SHARED_WORDS = 2  # words around two figures in common before they count as the same measure
+# Two figures of one measure in two documents lie close together; a figure many times the
+# other (a total against a part, 11% R&D against half of turnover) measures something else.
+MAX_RATIO = 2.0
+MIN_WORDS = 4  # fewer words make no point (a chart's legend, a label)
+REPEAT_CHARS = 60  # passages of one document that begin alike are shown once
 
 
 def compose_briefing(topic: str, evidence: list[Evidence]) -> Briefing:
@@ -66,11 +71,13 @@ def compose_briefing(topic: str, evidence: list[Evidence]) -> Briefing:
 
 def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]], int]:
     """The evidence worth briefing on, with its citations, and how many passages were left
-    out as boilerplate (standard nota lines, footnotes, letterhead, the title again)."""
+    out as boilerplate (standard nota lines, footnotes, letterhead, page furniture, the title
+    again, fragments of a few words)."""
     content: list[tuple[Evidence, Citation]] = []
     for e, c in zip(evidence, to_citations(evidence), strict=True):
         flat = _flat(c.quote)
-        if not (is_boilerplate(c.quote) or flat in _flat(c.title)):
+        words = len(re.findall(r"[^\W\d_]{2,}", c.quote))
+        if not (is_boilerplate(c.quote) or flat in _flat(c.title) or words < MIN_WORDS):
             content.append((e, c))
     if not content:
         return [], len(evidence)
@@ -78,7 +85,7 @@ def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]],
     kept: list[tuple[Evidence, Citation]] = []
     seen: set[tuple[str, str]] = set()
     for e, c in content:
-        key = (c.document, _flat(c.quote))
+        key = (c.document, _flat(c.quote)[:REPEAT_CHARS])  # a chart's labels come twice
         if e.score >= MIN_RELATIVE_SCORE * best and key not in seen:
             seen.add(key)
             kept.append((e, c))
@@ -122,7 +129,7 @@ def _differing(a: Citation, fa: list[Figure], b: Citation, fb: list[Figure]
     the words they share."""
     for x in fa:
         for y in fb:
-            if x.unit != y.unit or _same_value(x.value, y.value):
+            if x.unit != y.unit or _same_value(x.value, y.value) or _far(x.value, y.value):
                 continue
             near_a, near_b = around(a.quote, x), around(b.quote, y)
             ya, yb = years(near_a), years(near_b)
@@ -135,6 +142,11 @@ def _differing(a: Citation, fa: list[Figure], b: Citation, fb: list[Figure]
                          if w.lower()[:6] in shared]  # fmt: skip
                 return x, y, list(dict.fromkeys(w.lower() for w in words))[:3]
     return None
+
+
+def _far(x: float, y: float) -> bool:
+    low, high = sorted((abs(x), abs(y)))
+    return low == 0 or high / low > MAX_RATIO
 
 
 def _same_value(x: float, y: float) -> bool:

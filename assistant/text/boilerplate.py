@@ -1,7 +1,8 @@
 """Passages that every nota or letter carries whatever its subject: the standard "no
 particular considerations" lines, the redaction notice, footnote lines, letterhead labels and
-signature lines. They are true but say nothing about a topic, so a briefing (or a source
-card) leaves them out.
+signature lines; and the page furniture of converted documents (contents entries, running
+headers, the numbers of a chart's axes). They say nothing about a topic, so a briefing (or a
+source card) leaves them out.
 
 `is_boilerplate(text)` is a pure check on the passage text alone.
 """
@@ -43,6 +44,11 @@ _SOURCE_MARK = re.compile(
     r"|\bvergaderjaar\b|\bibid\b",
     re.IGNORECASE,
 )
+# Page furniture of converted documents: a table of contents entry (a Markdown link to an
+# anchor, "(Page 32)", dotted leaders) and a running header ending in its page number.
+_CONTENTS = re.compile(r"\]\(#[^)]*\)|\(page \d+\)|\.{4,}\s*\d+", re.IGNORECASE)
+_NUMERIC = re.compile(r"^[<>≥≤€$]?[\d.,]+(?:[-–][\d.,]+)?%?$|^[·•|/-]$")
+_CAPS = re.compile(r"^[A-ZÀ-Ý&]{3,}$")
 # The addressee line of a nota.
 _ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -62,7 +68,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat) and len(_WORD.findall(flat)) <= 40:
         return True
-    return _mostly_letterhead(flat)
+    return _mostly_letterhead(flat) or _page_furniture(flat)
 
 
 def _mostly_letterhead(flat: str) -> bool:
@@ -77,3 +83,22 @@ def _mostly_letterhead(flat: str) -> bool:
         return True
     # Labels and names without a sentence: a routing block or a letterhead line.
     return bool(labels) and len(words) <= 12 and not re.search(r"[.!?:;]\s*$", flat)
+
+
+def _page_furniture(flat: str) -> bool:
+    """A contents entry, the axis labels of a chart (mostly numbers), a contents page in
+    capitals, or a running header: words without a sentence, ending in a page number."""
+    if _CONTENTS.search(flat):
+        return True
+    tokens = flat.split()
+    numbers = sum(1 for t in tokens if _NUMERIC.match(t))
+    if numbers >= 5 and numbers * 10 >= len(tokens) * 3:
+        return True
+    if numbers >= 3 and sum(1 for t in tokens if _CAPS.match(t)) >= 4:
+        return True
+    words = _WORD.findall(flat)
+    return (
+        len(words) <= 20
+        and re.search(r"\s\d{1,3}$", flat) is not None
+        and not re.search(r"[.!?;:,]", flat)
+    )

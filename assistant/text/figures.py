@@ -50,7 +50,8 @@ _STOP = set(
     """aan al alle als bij dan dat de deze die dit door een en er het hier hun in is met na
     naar niet nog of om onder ook op over te tot uit van voor was wat wel werd worden wordt
     zal zijn zich zij ze the and of to in for circa ongeveer ruim bijna meer minder dan
-    totale totaal gemiddeld betreft komt vanuit name""".split()
+    totale totaal gemiddeld betreft komt vanuit name euro procent percent duizend miljoen
+    miljard million billion""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -21,6 +21,13 @@ BOILERPLATE = [
     "De Staatssecretaris van Defensie, G.P. Tuinman",
     "Hoogachtend,",
     "[Redacted signature lines]",
+    "[Afzetmarkt en export](#) (Page 32)",
+    "Afzetmarkt en export Uitkomsten van het onderzoek Nederlandse defensie- en veiligheid "
+    "gerelateerde technologische industriële basis 32",
+    "Externe financiering in afgelopen 3 jaar 80% 75% 70% 60% 50% 40% 30% 20% 13% 10% 7% 7%",
+    "01 04 STERKE KRIJGSMACHT EN NLDTIB 9 AFWEGINGSKADER & TOOLBOX INSTRUMENTEN 30",
+    "Inleiding .......... 3",
+    "25-100 · 100-250 · 250-500 · 500-2500 · >2500",
     "",
 ]
 CONTENT = [
@@ -35,6 +42,8 @@ CONTENT = [
     "Periodiek onderzoek naar de Nederlandse defensie- en veiligheid gerelateerde "
     "technologische industriële basis (NLDTIB)",
     "12 bedrijven leveren onderdelen aan de F-35 (bron: enquête 2024) en groeien sterk.",
+    "De omzet steeg van € 4,7 miljard in 2021 naar € 5,7 miljard in 2022 en € 7,7 miljard.",
+    "Defensie- en veiligheidssector is zeer internationaal, en exporteert naar de VS",
 ]
 
 
