@@ -49,6 +49,7 @@ _SOURCE_MARK = re.compile(
 _CONTENTS = re.compile(r"\]\(#[^)]*\)|\(page \d+\)|\.{4,}\s*\d+", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[<>≥≤€$]?[\d.,]+(?:[-–][\d.,]+)?%?$|^[·•|/-]$")
 _CAPS = re.compile(r"^[A-ZÀ-Ý&]{3,}$")
+_AXIS = re.compile(r"(?:(?<!\S)\d[\d.,]*%?(?:\s+|$)){6}")  # six numbers in a row: a chart's axis
 # The addressee line of a nota.
 _ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -93,6 +94,8 @@ def _page_furniture(flat: str) -> bool:
     tokens = flat.split()
     numbers = sum(1 for t in tokens if _NUMERIC.match(t))
     if numbers >= 5 and numbers * 10 >= len(tokens) * 3:
+        return True
+    if _AXIS.search(flat):
         return True
     if numbers >= 3 and sum(1 for t in tokens if _CAPS.match(t)) >= 4:
         return True

@@ -122,7 +122,7 @@ def figures(text: str) -> list[Figure]:
 def _not_a_count(text: str, m: re.Match) -> bool:
     """A year, a list number, a number glued to letters or a range ("TRL 1-6", "F-35")."""
     before = text[max(0, m.start() - 1) : m.start()]
-    if before and (before.isalnum() or before in "-/"):
+    if before and (before.isalnum() or before in "-/.,:"):  # "instellingen.8": a footnote
         return True
     if _YEAR.fullmatch(m["n"]):
         return True

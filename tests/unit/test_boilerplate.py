@@ -28,6 +28,10 @@ BOILERPLATE = [
     "01 04 STERKE KRIJGSMACHT EN NLDTIB 9 AFWEGINGSKADER & TOOLBOX INSTRUMENTEN 30",
     "Inleiding .......... 3",
     "25-100 · 100-250 · 250-500 · 500-2500 · >2500",
+    "Externe financiering in afgelopen 3 jaar voor defensie gerelateerde bedrijfsactiviteiten "
+    "80% 75% 70% 60% 50% 40% 30% 20% 13% 10% 7% 7% 5% 2% 2% 2% 0% Geen financiering nodig "
+    "gehad Wel financiering aangetrokken, maar geen problemen ervaren met het aantrekken van "
+    "financiering Wel financiering aangetrokken en daarbij problemen ervaren Wel problemen",
     "",
 ]
 CONTENT = [

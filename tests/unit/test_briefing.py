@@ -153,6 +153,7 @@ def test_figures_of_different_years_things_or_documents_are_not_flagged():
         ("op 15 april 2026, TRL 1-6 en de F-35", []),
         ("Dit zijn:\n1. Langetermijnvraag;\n2. Mobiliseren", []),
         ("Kamerstuk 31 125, nr. 133", []),
+        ("met kennisinstellingen.8 recent", []),
     ],
 )  # fmt: skip
 def test_figures_have_a_unit_and_years_dates_and_list_numbers_are_none(text, expected):
