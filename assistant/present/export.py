@@ -14,6 +14,7 @@ from assistant.ingest.kamervragen import KamerVragen
 from assistant.models import Answer, Briefing, BriefingSection, Citation
 from assistant.present import word
 from assistant.text.dates import dutch_date
+from assistant.text.figures import marked
 
 
 def cited(answer: Answer) -> list[Citation]:
@@ -129,6 +130,20 @@ def _briefing_parts(section: BriefingSection) -> list[tuple[str, list[Citation]]
     return [(label, points) for label, points in parts if points]
 
 
+def _bold_figures(quote: str) -> str:
+    """The quote with its figures in bold, where Markdown can see the bold: not inside a
+    word ("2025iniedergeval€310miljoen" of a conversion that lost its spaces)."""
+    out, text = [], ""
+    pieces = marked(quote)
+    for i, (piece, bold) in enumerate(pieces):
+        after = pieces[i + 1][0][:1] if i + 1 < len(pieces) else ""
+        if bold and not text[-1:].isalnum() and not after.isalnum():
+            piece = f"**{piece}**"
+        out.append(piece)
+        text += pieces[i][0]
+    return "".join(out)
+
+
 def briefing_markdown(briefing: Briefing) -> str:
     """Per document (newest first) its key points and figures, the differing figures
     flagged above them, the numbered sources below."""
@@ -143,7 +158,7 @@ def briefing_markdown(briefing: Briefing) -> str:
         lines += [f"### {section_heading(section)}", ""]
         for label, points in _briefing_parts(section):
             lines += [f"**{label}**", ""]
-            lines += [_item(f"“{c.quote}” [{c.n}]") for c in points] + [""]
+            lines += [_item(f"“{_bold_figures(c.quote)}” [{c.n}]") for c in points] + [""]
     if briefing.points:
         lines += [f"**{messages.SOURCES}**", ""]
         lines += [_item(f"[{c.n}] {c.reference()}") for c in briefing.points] + [""]
@@ -205,7 +220,10 @@ def write_briefing_docx(briefing: Briefing, path: Path) -> Path:
         for label, points in _briefing_parts(section):
             document.add_heading(label, level=3)
             for c in points:
-                word.list_item(document, f"“{c.quote}” [{c.n}]", numbered=False)
+                item = word.list_item(document, "“", numbered=False)
+                for piece, bold in marked(c.quote):
+                    item.add_run(piece).bold = bold or None
+                item.add_run(f"” [{c.n}]")
     if briefing.points:
         document.add_heading(messages.SOURCES, level=2)
         for c in briefing.points:

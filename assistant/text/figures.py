@@ -78,9 +78,12 @@ def _scale(word: str | None) -> float:
     return _SCALES[word.lower().rstrip(".")] if word else 1.0
 
 
-def _hedged(text: str, start: int, found: str) -> str:
+def _hedged(text: str, start: int, found: str) -> tuple[int, str]:
+    """The figure with the "circa" or "ruim" in front of it, and where that starts."""
     hedge = _HEDGE.search(text[max(0, start - 12) : start])
-    return f"{hedge.group(0)}{found}".strip() if hedge else found.strip()
+    if not hedge:
+        return start, found.strip()
+    return start - len(hedge.group(0)), f"{hedge.group(0)}{found}".strip()
 
 
 def figures(text: str) -> list[Figure]:
@@ -94,27 +97,27 @@ def figures(text: str) -> list[Figure]:
     for m in _MONEY.finditer(text):
         number, scale = (m["a"], m["sa"]) if m["a"] else (m["b"], m["sb"])
         value = _number(number) * _scale(scale)
-        shown = _hedged(text, m.start(), m.group(0))
-        found.append((m.start(), Figure("euro", value, shown, m.start())))
+        begin, shown = _hedged(text, m.start(), m.group(0))
+        found.append((m.start(), Figure("euro", value, shown, begin)))
         taken.append(m.span())
     for m in _PERCENT.finditer(text):
         if free(m):
-            shown = _hedged(text, m.start(), m.group(0))
-            figure = Figure("%", _number(m["n"]), shown, m.start())
+            begin, shown = _hedged(text, m.start(), m.group(0))
+            figure = Figure("%", _number(m["n"]), shown, begin)
             found.append((m.start(), figure))
             taken.append(m.span())
     for m in _SHARE.finditer(text):
         value = _SHARES[re.sub(r"\s+", " ", m["s"].lower())]
-        shown = _hedged(text, m.start(), m["s"])
-        found.append((m.start(), Figure("%", value, shown, m.start())))
+        begin, shown = _hedged(text, m.start(), m["s"])
+        found.append((m.start(), Figure("%", value, shown, begin)))
         taken.append(m.span())
     for m in _COUNT.finditer(text):
         noun = m["noun"].lower()
         if not free(m) or noun in _NOT_A_NOUN or _not_a_count(text, m):
             continue
         value = _number(m["n"]) * _scale(m["s"])
-        shown = _hedged(text, m.start(), m.group(0))
-        found.append((m.start(), Figure(noun, value, shown, m.start())))
+        begin, shown = _hedged(text, m.start(), m.group(0))
+        found.append((m.start(), Figure(noun, value, shown, begin)))
         taken.append(m.span())
     return [figure for _, figure in sorted(found, key=lambda pair: pair[0])]
 
@@ -128,6 +131,19 @@ def _not_a_count(text: str, m: re.Match) -> bool:
         return True
     line_start = text.rfind("\n", 0, m.start()) + 1
     return not text[line_start : m.start()].strip() and text[m.end("n") : m.end("n") + 1] in ".)"
+
+
+def marked(text: str) -> list[tuple[str, bool]]:
+    """The passage cut into pieces, each with whether it is a figure (to print it bold)."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for figure in figures(text):
+        if figure.start < at or text[figure.start : figure.start + len(figure.text)] != figure.text:
+            continue
+        pieces += [(text[at : figure.start], False), (figure.text, True)]
+        at = figure.start + len(figure.text)
+    pieces.append((text[at:], False))
+    return [(piece, bold) for piece, bold in pieces if piece]
 
 
 def around(text: str, figure: Figure, width: int = 80) -> str:

@@ -156,6 +156,8 @@ def test_briefing_word_has_a_heading_per_document_and_lists_in_word_styles(tmp_p
     sources = [t for s, t in styles if s == "List Number"]
     assert len(sources) == 3 and not any(t.startswith("[") for t in sources)
     assert any(messages.briefing_left_out(3) == t for _, t in styles)
+    figure = next(p for p in document.paragraphs if p.text.startswith("“Defensie stelt"))
+    assert [r.text for r in figure.runs if r.bold] == ["1,1 miljard euro"]
 
 
 def test_briefing_markdown_groups_by_document_and_flags_first():
@@ -164,6 +166,7 @@ def test_briefing_markdown_groups_by_document_and_flags_first():
     assert html.index("Verschillende cijfers") < html.index("<h3>Kamerbrief (1 juni 2026)</h3>")
     assert html.index("<h3>Kamerbrief") < html.index("<h3>Nota (DGBI / 1, zonder datum)</h3>")
     assert html.index("<strong>Kernpunten</strong>") < html.index("<strong>Cijfers</strong>")
+    assert "<li>“Defensie stelt <strong>1,1 miljard euro</strong> beschikbaar.” [2]</li>" in html
 
 
 @pytest.mark.parametrize("writer", ["markdown", "docx"])
