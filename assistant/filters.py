@@ -20,8 +20,9 @@ class FilterError(ValueError):
 
 
 def date_number(iso: str | None) -> int:
-    """yyyy-mm-dd as the integer yyyymmdd (0 when unknown): Chroma compares numbers only."""
-    return int(iso.replace("-", "")[:8]) if iso else 0
+    """yyyy-mm-dd as the integer yyyymmdd (0 when unknown): Chroma compares numbers only. A
+    month only (yyyy-mm) counts as day 0 of that month, as SQLite's text order has it."""
+    return int(iso.replace("-", "")[:8].ljust(8, "0")) if iso else 0
 
 
 @dataclass(frozen=True)

@@ -229,17 +229,19 @@ def doc_type_choice(types: Iterable[str]) -> str:
 
 DATE_FORMAT = "Datum als jjjj-mm-dd, bijvoorbeeld 2026-04-15."
 DOC_TYPE_LABELS = {
-    "nota": "Nota",
     "kamerbrief": "Kamerbrief",
+    "kamerstuk": "Kamerstuk",
     "kamervragen": "Kamervragen",
-    "studie": "Studie",
+    "nota": "Nota",
+    "studie": "Studie of rapport",
+    "strategie": "Strategie of actieplan",
     "other": "Overig",
 }
 CATALOG_HEADER = (
     "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
-    "# Fields: title, doc_type (nota, kamerbrief, kamervragen, studie, other),\n"
-    "# date (yyyy-mm-dd),"
-    "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
+    "# Fields: title, doc_type (kamerbrief, kamerstuk, kamervragen, nota, studie, strategie,\n"
+    "# other), date (yyyy-mm-dd, or yyyy-mm), kenmerk, author (organisation), source_url.\n"
+    "# A value here wins over what is read from the document.\n\n"
 )
 
 # --- Kamervragen and briefings ------------------------------------------------------------
@@ -346,7 +348,8 @@ CLI_HELP = {
     "configs": "vergelijk zoekconfiguraties (op de eigen vragenset)",
     "sets": (
         "welke vragensets: current (eigen set, met afleiders), real (echte documenten, dev en "
-        "test), offtopic (Kamervragen tegen de seeds); standaard alle drie"
+        "test), offtopic (Kamervragen tegen de seeds), metadata (titel, type, datum, kenmerk en "
+        "auteur van de echte documenten tegen met de hand geschreven waarden); standaard alle"
     ),
     "limit": "alleen de eerste N vragen per set of split (rooktest)",
     "chunks": "corpusgroottes in fragmenten (standaard: 1000 10000 100000)",

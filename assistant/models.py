@@ -8,7 +8,7 @@ import numpy as np
 
 from assistant.text.dates import dutch_date
 
-DOC_TYPES = ("nota", "kamerbrief", "kamervragen", "studie", "other")
+DOC_TYPES = ("kamerbrief", "kamerstuk", "kamervragen", "nota", "studie", "strategie", "other")
 
 
 @dataclass(frozen=True)
@@ -21,10 +21,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Page:
-    """Cleaned blocks of one physical page (1-based number), or of a file without pages."""
+    """Cleaned blocks of one physical page (1-based number), or of a file without pages.
+    `label` is the page number the document prints on it ("14", "2–3"), when it prints one."""
 
     number: int | None
     blocks: tuple[Block, ...]
+    label: str | None = None
 
     @property
     def text(self) -> str:
@@ -38,9 +40,10 @@ class DocumentMeta:
 
     title: str
     doc_type: str = "other"
-    date: str | None = None  # ISO yyyy-mm-dd
+    date: str | None = None  # ISO yyyy-mm-dd, or yyyy-mm when only month and year are stated
     kenmerk: str | None = None
     source_url: str | None = None
+    author: str | None = None  # the organisation that wrote or published it (a study's bureau)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -103,6 +106,7 @@ class Chunk:
     section: str  # nearest heading above it ("" when none)
     start: int  # character offsets into the page text
     end: int
+    page_label: str | None = None  # the printed page number, where the document prints one
 
     def context_text(self, title: str) -> str:
         """Text with its document title and heading in front: what the retrieval legs index."""
@@ -161,11 +165,19 @@ class Citation:
     section: str
     quote: str
     score: float
+    page_label: str | None = None  # the printed page number; `page` opens the file
+    author: str | None = None  # the organisation that wrote it, for a study
+
+    @property
+    def page_ref(self) -> str | None:
+        """The page as the document prints it ("p. 14"), else the physical page."""
+        page = self.page_label or self.page
+        return f"p. {page}" if page else None
 
     def reference(self) -> str:
         """The way staff cite a source: (titel, kenmerk, datum, p. N)."""
-        parts = [self.title, self.kenmerk, dutch_date(self.date)]
-        parts.append(f"p. {self.page}" if self.page else (self.section or None))
+        parts = [self.title, self.author, self.kenmerk, dutch_date(self.date)]
+        parts.append(self.page_ref or self.section or None)
         return "(" + ", ".join(p for p in parts if p) + ")"
 
     def to_dict(self) -> dict:

@@ -30,6 +30,8 @@ def to_citations(evidence: list[Evidence]) -> list[Citation]:
             section=e.chunk.section,
             quote=e.quote,
             score=round(e.score, 4),
+            page_label=e.chunk.page_label,
+            author=e.meta.author,
         )
         for i, e in enumerate(evidence, start=1)
     ]

@@ -19,57 +19,9 @@ import numpy as np
 
 from assistant.filters import Filters
 from assistant.index.lexical import LexicalIndex, write_rows
+from assistant.index.schema import ADDED_COLUMNS, SCHEMA
 from assistant.models import Chunk, Document, DocumentMeta, DocumentRecord
 from assistant.text.analysis import Analyzer
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    path TEXT PRIMARY KEY,
-    sha256 TEXT NOT NULL,
-    title TEXT NOT NULL,
-    doc_type TEXT NOT NULL,
-    date TEXT,
-    kenmerk TEXT,
-    source_url TEXT,
-    file_type TEXT NOT NULL,
-    extracted_meta TEXT NOT NULL,
-    pages INTEGER NOT NULL,
-    chunks INTEGER NOT NULL,
-    indexed_at TEXT NOT NULL DEFAULT (datetime('now'))
-);
-CREATE INDEX IF NOT EXISTS documents_sha ON documents(sha256);
-CREATE TABLE IF NOT EXISTS pages (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    number INTEGER,
-    text TEXT NOT NULL,
-    PRIMARY KEY (doc_path, idx)
-);
-CREATE TABLE IF NOT EXISTS chunks (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    page INTEGER,
-    page_idx INTEGER NOT NULL,
-    section TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_path);
-CREATE VIRTUAL TABLE IF NOT EXISTS lexical USING fts5(body, context, tokenize = 'ascii');
-CREATE VIRTUAL TABLE IF NOT EXISTS doc_lexical USING fts5(title, body, tokenize = 'ascii');
-CREATE VIRTUAL TABLE IF NOT EXISTS lexical_terms USING fts5vocab(lexical, 'row');
-CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, vector BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS doc_vectors (
-    doc_path TEXT NOT NULL REFERENCES documents(path) ON DELETE CASCADE,
-    leg TEXT NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (doc_path, leg)
-);
-"""
 
 # Bumped when the layout or the analyser changes; an older index is rebuilt by the next sync.
 SCHEMA_VERSION = "4"
@@ -93,6 +45,7 @@ class Store:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        self._add_columns()
         if self.get_setting("schema_version") is None and not self.documents():
             self.set_setting("schema_version", SCHEMA_VERSION)
 
@@ -106,6 +59,11 @@ class Store:
         self.lexical = LexicalIndex(self)
         if self.get_setting("analyzer") != self.analyzer.signature:
             self.reanalyze()
+
+    def _add_columns(self) -> None:
+        for table, column, kind in ADDED_COLUMNS:
+            if column not in {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     def reanalyze(self) -> None:
         """Rebuild both BM25 tables from the stored chunks with the current analyser."""
@@ -195,16 +153,21 @@ class Store:
             self._delete_rows(db, document.path)
             db.execute(
                 "INSERT INTO documents (path, sha256, title, doc_type, date, kenmerk, source_url,"
-                " file_type, extracted_meta, pages, chunks) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " file_type, extracted_meta, pages, chunks, author)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     document.path, document.sha256, meta.title, meta.doc_type, meta.date,
                     meta.kenmerk, meta.source_url, document.file_type,
                     json.dumps(document.extracted_meta.to_dict()), len(document.pages), len(chunks),
+                    meta.author,
                 ),
             )  # fmt: skip
             db.executemany(
-                "INSERT INTO pages VALUES (?,?,?,?)",
-                [(document.path, i, p.number, p.text) for i, p in enumerate(document.pages)],
+                "INSERT INTO pages (doc_path, idx, number, text, label) VALUES (?,?,?,?,?)",
+                [
+                    (document.path, i, p.number, p.text, p.label)
+                    for i, p in enumerate(document.pages)
+                ],
             )
             doc_rowid = db.execute(
                 "SELECT rowid FROM documents WHERE path = ?", (document.path,)
@@ -219,11 +182,11 @@ class Store:
             page_idx = {p.number: i for i, p in enumerate(document.pages)}
             db.executemany(
                 "INSERT INTO chunks (id, doc_path, position, text, page, page_idx, section,"
-                ' start, "end") VALUES (?,?,?,?,?,?,?,?,?)',
+                ' start, "end", page_label) VALUES (?,?,?,?,?,?,?,?,?,?)',
                 [
                     (
                         c.id, c.doc_path, c.position, c.text, c.page, page_idx.get(c.page, 0),
-                        c.section, c.start, c.end,
+                        c.section, c.start, c.end, c.page_label,
                     )
                     for c in chunks
                 ],
@@ -260,10 +223,11 @@ class Store:
     def update_meta(self, path: str, meta: DocumentMeta) -> None:
         with self.transaction() as db:
             db.execute(
-                "UPDATE documents SET title=?, doc_type=?, date=?, kenmerk=?, source_url=?"
-                " WHERE path=?",
-                (meta.title, meta.doc_type, meta.date, meta.kenmerk, meta.source_url, path),
-            )
+                "UPDATE documents SET title=?, doc_type=?, date=?, kenmerk=?, source_url=?,"
+                " author=? WHERE path=?",
+                (meta.title, meta.doc_type, meta.date, meta.kenmerk, meta.source_url,
+                 meta.author, path),
+            )  # fmt: skip
             db.execute(
                 "UPDATE doc_lexical SET title = ? WHERE rowid IN"
                 " (SELECT rowid FROM documents WHERE path = ?)",
@@ -306,7 +270,8 @@ class Store:
     def chunks_by_id(self, ids: list[str]) -> dict[str, tuple[Chunk, DocumentMeta]]:
         """Chunks with their document's metadata; ids not in the store are left out."""
         rows = self._rows_in(
-            "SELECT c.*, d.title, d.doc_type, d.date, d.kenmerk, d.source_url FROM chunks c"
+            "SELECT c.*, d.title, d.doc_type, d.date, d.kenmerk, d.source_url, d.author"
+            " FROM chunks c"
             " JOIN documents d ON d.path = c.doc_path WHERE c.id IN ({marks})",
             ids,
         )
@@ -384,6 +349,7 @@ def _chunk(row: sqlite3.Row) -> Chunk:
         section=row["section"],
         start=row["start"],
         end=row["end"],
+        page_label=row["page_label"],
     )
 
 
@@ -394,6 +360,7 @@ def document_meta(row: sqlite3.Row) -> DocumentMeta:
         date=row["date"],
         kenmerk=row["kenmerk"],
         source_url=row["source_url"],
+        author=row["author"],
     )
 
 

@@ -12,7 +12,7 @@ from assistant import messages
 from assistant.ingest.files import IngestError
 from assistant.models import DOC_TYPES, DocumentMeta
 
-CATALOG_FIELDS = ("title", "doc_type", "date", "kenmerk", "source_url")
+CATALOG_FIELDS = ("title", "doc_type", "date", "kenmerk", "author", "source_url")
 
 
 def load_catalog(path: Path) -> dict[str, dict]:

@@ -103,6 +103,7 @@ def chunk_document(document: Document) -> list[Chunk]:
                         position=position,
                         text=piece,
                         page=page.number,
+                        page_label=page.label,
                         section=heading,
                         start=span.start,
                         end=span.end,

@@ -27,21 +27,26 @@ from assistant.text.clean import (
     footnote_numbers,
     normalize_chars,
     remove_repeated_blocks,
-    remove_running_lines,
 )
+from assistant.text.running import page_labels, remove_running
 
 # Raised whenever reading a file gives other text, chunks or metadata than before: the next
 # full ingest then reads every file again, even those whose content did not change.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 
 
-def _pages_to_blocks(raw_pages: list[str], paged: bool) -> tuple[list[list[Block]], list[str]]:
-    pages = [normalize_chars(t).split("\n") for t in raw_pages]
-    pages = remove_running_lines(pages) if paged else [remove_repeated_blocks(p) for p in pages]
-    all_lines = [ln for p in pages for ln in p]
-    notes = footnote_numbers(all_lines)
+def _pages_to_blocks(
+    raw_pages: list[str], paged: bool
+) -> tuple[list[list[Block]], list[list[str]], list[str | None]]:
+    """Blocks per page, the cleaned lines per page with their running lines still in (a
+    cover repeats the title that runs along the pages), and the numbers the pages print."""
+    uncut = [normalize_chars(t).split("\n") for t in raw_pages]
+    labels = page_labels(uncut) if paged else [None] * len(uncut)
+    pages = remove_running(uncut, labels) if paged else [remove_repeated_blocks(p) for p in uncut]
+    notes = footnote_numbers([ln for p in pages for ln in p])
     cleaned = [clean_lines(p, notes) for p in pages]
-    return [build_blocks(p) for p in cleaned], [ln for p in cleaned for ln in p]
+    stated = [clean_lines(p, notes) for p in uncut] if paged else cleaned
+    return [build_blocks(p) for p in cleaned], stated, labels
 
 
 def load_document(
@@ -70,31 +75,34 @@ def load_document(
         raw_pages = list(read_pdf(path, max_pdf_pages, progress))
         if not any(t.strip() for t in raw_pages):
             raise IngestError(messages.PDF_NO_TEXT)
-        page_blocks, lines = _pages_to_blocks(raw_pages, paged=True)
+        page_blocks, lines, labels = _pages_to_blocks(raw_pages, paged=True)
         numbers: list[int | None] = list(range(1, len(page_blocks) + 1))
     elif suffix == ".docx":
         raw_lines, headings = read_docx(path)
         lines = clean_lines([normalize_chars(ln) for ln in raw_lines], set())
         page_blocks = [build_blocks(lines, known_headings=headings, blank_lines_separate=True)]
-        numbers = [None]
+        lines, numbers, labels = [lines], [None], [None]
     else:
         text = normalize_chars(decode_text(path.read_bytes(), path.name))
         if "\x00" in text:
             raise IngestError(messages.BINARY_CONTENT)
         if suffix == ".md" or _looks_like_markdown(text):
-            page_blocks, lines, numbers = _markdown_pages(text)
+            page_blocks, lines, numbers, labels = _markdown_pages(text)
         else:
             raw_pages = text.split("\f")
             paged = len(raw_pages) > 1
-            page_blocks, lines = _pages_to_blocks(raw_pages, paged=paged)
+            page_blocks, lines, labels = _pages_to_blocks(raw_pages, paged=paged)
             numbers = list(range(1, len(page_blocks) + 1)) if paged else [None]
 
     pages = [
-        Page(number=n, blocks=tuple(blocks)) for n, blocks in zip(numbers, page_blocks, strict=True)
+        Page(number=n, blocks=tuple(blocks), label=label)
+        for n, blocks, label in zip(numbers, page_blocks, labels, strict=True)
     ]
     if not any(b.text.strip() for p in pages for b in p.blocks):
         raise IngestError(messages.NO_USABLE_TEXT)
-    extracted = extract_meta(lines, _title_from_name(path))
+    # what a converter put before a marked document's first page is not the document's
+    stated = [page for n, page in zip(numbers, lines, strict=True) if n is not None]
+    extracted = extract_meta(stated or lines, _title_from_name(path))
     return Document(
         path=rel,
         sha256=sha,
@@ -106,11 +114,19 @@ def load_document(
 
 
 # A page marker of a PDF converted to Markdown ("## Page 14"): the pages are kept.
+# The converter's own table of contents before the first page (links to its page markers)
+# and its list of links after the last are not the document's.
+_CONVERTER_SECTION = re.compile(
+    r"^#{1,6}\s*(?:table of contents|referenced links)\s*$", re.I | re.M
+)
 _PAGE_MARKER = re.compile(r"^#{1,6}\s*(?:page|pagina)\s+(\d+)\s*$", re.I | re.M)
 
 
-def _markdown_pages(text: str) -> tuple[list[list[Block]], list[str], list[int | None]]:
-    """Blocks per page of a Markdown text, all lines, and the page numbers. A conversion
+def _markdown_pages(
+    text: str,
+) -> tuple[list[list[Block]], list[list[str]], list[int | None], list[str | None]]:
+    """Blocks and lines per page of a Markdown text, the page numbers and the numbers the
+    pages print. A conversion
     of a PDF that marks its pages keeps them (what comes before the first marker has no
     number), its running headers and footers are removed and its headings are found by
     their shape, as in a PDF: the converter's own Markdown headings are not the document's.
@@ -120,10 +136,11 @@ def _markdown_pages(text: str) -> tuple[list[list[Block]], list[str], list[int |
     parts: list[tuple[int | None, str]] = []
     if markers:
         head = text[: markers[0].start()]
-        if head.strip():
+        if head.strip() and not _CONVERTER_SECTION.search(head):
             parts.append((None, head))
+        links = _CONVERTER_SECTION.search(text, markers[-1].end())
         for marker, following in zip(markers, [*markers[1:], None], strict=True):
-            end = following.start() if following else len(text)
+            end = following.start() if following else (links.start() if links else len(text))
             parts.append((int(marker.group(1)), text[marker.end() : end]))
     else:
         parts = [(None, text)]
@@ -132,7 +149,9 @@ def _markdown_pages(text: str) -> tuple[list[list[Block]], list[str], list[int |
         md_lines, heading_idx = markdown_lines(part)
         pages.append(md_lines)
         headings.append({md_lines[i] for i in heading_idx})
-    pages = remove_running_lines(pages) if markers else [remove_repeated_blocks(pages[0])]
+    labels = page_labels(pages) if markers else [None]
+    uncut = pages
+    pages = remove_running(pages, labels) if markers else [remove_repeated_blocks(pages[0])]
     notes = footnote_numbers([ln for page in pages for ln in page])
     page_blocks, all_lines = [], []
     for page, heading_text in zip(pages, headings, strict=True):
@@ -145,8 +164,10 @@ def _markdown_pages(text: str) -> tuple[list[list[Block]], list[str], list[int |
             page_blocks.append(
                 build_blocks(cleaned, known_headings=heading_idx, blank_lines_separate=True)
             )
-        all_lines += cleaned
-    return page_blocks, all_lines, [number for number, _ in parts]
+        all_lines.append(cleaned)
+    if markers:  # what the metadata is read from: a cover repeats the running title
+        all_lines = [clean_lines(page, notes) for page in uncut]
+    return page_blocks, all_lines, [number for number, _ in parts], labels
 
 
 def _looks_like_markdown(text: str) -> bool:

@@ -215,7 +215,7 @@ def _harness(module: str):
 def cmd_eval(args: argparse.Namespace) -> int:
     harness = _harness("harness")
     settings = load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir)
-    sets = args.sets or ["current", "real", "offtopic"]
+    sets = args.sets or ["current", "real", "offtopic", "metadata"]
     results: list[dict] = []
     if "current" in sets:
         for distractors in [False] if args.corpus_only else [False, True]:
@@ -231,10 +231,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if "offtopic" in sets:
         offtopic = harness.evaluate_offtopic(settings, limit=args.limit)
         results += [offtopic] if offtopic else []
+    metadata = _harness("metadata").evaluate_metadata(settings) if "metadata" in sets else None
     if args.json:
-        _print_json(results)
+        _print_json([*results, *([metadata] if metadata else [])])
     else:
         print(harness.format_table(results))
+        if metadata:
+            print(_harness("metadata").format_metadata(metadata))
     return 0
 
 
@@ -318,7 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus-only", action="store_true", help=h["corpus_only"])
     p.add_argument("--no-baselines", action="store_true", help=h["no_baselines"])
     p.add_argument("--configs", action="store_true", help=h["configs"])
-    p.add_argument("--sets", nargs="+", choices=["current", "real", "offtopic"], help=h["sets"])
+    sets = ["current", "real", "offtopic", "metadata"]
+    p.add_argument("--sets", nargs="+", choices=sets, help=h["sets"])
     p.add_argument("--limit", type=int, help=h["limit"])
     common(p)
 

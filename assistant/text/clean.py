@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
 from assistant.models import Block
+from assistant.text.running import page_labels, remove_running
 
 BULLET = "•"
 # Symbol-font bullets that PDF extraction leaves in the private-use area (U+F0B7 is the
@@ -54,31 +54,10 @@ def _line_key(line: str) -> str:
     return re.sub(r"\d+", "#", line.strip().lower())
 
 
-def remove_running_lines(pages: list[list[str]], margin: int = 3) -> list[list[str]]:
-    """Drop lines that recur in the top or bottom `margin` lines of most pages.
-
-    A line counts as running header or footer when it occurs, digits masked, on at least
-    half of the pages and on at least two.
-    """
-    if len(pages) < 2:
-        return pages
-    counts: Counter[str] = Counter()
-    for lines in pages:
-        content = [ln for ln in lines if ln.strip()]
-        edge = content[:margin] + content[-margin:]
-        counts.update({_line_key(ln) for ln in edge})
-    threshold = max(2, (len(pages) + 1) // 2)
-    running = {key for key, n in counts.items() if n >= threshold and key}
-    if not running:
-        return pages
-    cleaned = []
-    for lines in pages:
-        content_idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        edge_idx = set(content_idx[:margin] + content_idx[-margin:])
-        cleaned.append(
-            [ln for i, ln in enumerate(lines) if not (i in edge_idx and _line_key(ln) in running)]
-        )
-    return cleaned
+def remove_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop the running headers and footers (and printed page numbers) of paged text: lines
+    that recur, digits and punctuation ignored, at the top or bottom of many pages."""
+    return remove_running(pages, page_labels(pages))
 
 
 def remove_repeated_blocks(lines: list[str], min_lines: int = 3) -> list[str]:
@@ -136,9 +115,11 @@ def _is_item(line: str) -> bool:
 def _looks_like_heading(line: str, prev: str | None, nxt: str | None) -> bool:
     text = line.strip()
     words = text.split()
-    if not text or len(text) > 70 or len(words) > 8 or _is_item(text):
+    # a letter's headings are often questions ("Wat vraagt dit van de overheid?")
+    question = text.endswith("?") and len(words) <= 12
+    if not text or len(text) > 70 or (len(words) > 8 and not question) or _is_item(text):
         return False
-    if _FOOTNOTE_RE.match(text) or text.endswith((*_SENTENCE_END, ",", "-")):
+    if _FOOTNOTE_RE.match(text) or (text.endswith((*_SENTENCE_END, ",", "-")) and not question):
         return False
     if not (text[0].isupper() or text[0].isdigit() and re.match(r"^\d+(\.\d+)*\s+[A-Z]", text)):
         return False

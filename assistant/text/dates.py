@@ -46,7 +46,10 @@ def parse_date(text: str) -> str | None:
 
 
 def dutch_date(iso: str | None) -> str | None:
-    """2026-04-15 → "15 april 2026" (as staff write dates); other text is returned as is."""
+    """2026-04-15 → "15 april 2026" and 2024-04 → "april 2024" (as staff write dates); other
+    text is returned as is."""
+    if iso and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", iso):
+        return f"{MONTHS_NL[int(iso[5:]) - 1]} {iso[:4]}"
     if not iso or len(iso) != 10 or iso[4] != "-" or iso[7] != "-":
         return iso
     year, month, day = iso.split("-")

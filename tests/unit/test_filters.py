@@ -44,7 +44,7 @@ def test_an_unknown_document_type_is_refused_in_dutch():
     with pytest.raises(FilterError) as raised:
         Filters(doc_types=("nota", "memo", "brief"))
     assert str(raised.value) == messages.unknown_doc_types(["brief", "memo"], DOC_TYPES)
-    assert str(raised.value).startswith("Onbekend documenttype: brief, memo. Kies uit: nota,")
+    assert str(raised.value).startswith("Onbekend documenttype: brief, memo. Kies uit: kamerbrief,")
     assert Filters(doc_types=list(DOC_TYPES)).doc_types == DOC_TYPES  # kept as a tuple
 
 

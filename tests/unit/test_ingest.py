@@ -75,8 +75,8 @@ def test_catalog_with_unknown_doc_type_is_refused(tmp_path: Path):
     with pytest.raises(IngestError) as raised:
         load_catalog(catalog)
     assert str(raised.value) == messages.catalog_bad_type(catalog, "a.pdf", DOC_TYPES)
-    assert str(raised.value).endswith("[a.pdf]: doc_type moet één zijn van nota, kamerbrief, "
-                                      "kamervragen, studie, other")  # fmt: skip
+    assert str(raised.value).endswith("[a.pdf]: doc_type moet één zijn van kamerbrief, kamerstuk,"
+                                      " kamervragen, nota, studie, strategie, other")  # fmt: skip
 
 
 def test_docx_headings_become_sections(tmp_path: Path):

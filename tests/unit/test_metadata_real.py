@@ -1,6 +1,8 @@
 """Metadata read from the real answered Kamervragen (../shared/real-corpus): the expected
 values are written by hand from each file's first page."""
 
+import re
+
 import pytest
 from conftest import REPO
 
@@ -57,3 +59,106 @@ def test_a_kamerbrief_is_not_taken_for_kamervragen():
         DOCS / "kamerbrief-2025-03-12-financieringsknelpunten-defensie-industrie.md"
     ).meta
     assert meta.doc_type == "kamerbrief"
+
+
+def _norm(text: str | None) -> str | None:
+    """Titles compared as words: case, dashes and punctuation aside."""
+    return None if text is None else " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+# (title, type, date, reference, author organisation), read by hand from each file's first
+# page, letterhead or colophon; None where the file does not state it.
+EXPECTED_KINDS = {
+    # a Kamerbrief: the Betreft line without the letterhead run into it, "Onze referentie"
+    "kamerbrief-2025-03-12-financieringsknelpunten-defensie-industrie.md": (
+        "Financieringsknelpunten defensie-industrie, oplossingen en actielijnen",
+        "kamerbrief",
+        "2025-03-12",
+        "MINDEF20250007854",
+        None,
+    ),
+    # a Kamerbrief as the Kamer publishes it: the dossier's title, its Kamerstuk number
+    "kamerbrief-2024-06-07-productie-leveringszekerheid-munitie-defensiematerieel"
+    "-kst-36410-X-93.md": (
+        "Vaststelling van de begrotingsstaten van het Ministerie van Defensie (X)"
+        " voor het jaar 2024",
+        "kamerbrief",
+        "2024-06-07",
+        "Kamerstuk 36 410 X, nr. 93",
+        None,
+    ),
+    # a study: title page, month and year, the bureau that wrote it
+    "berenschot-2024-04-nldtib-omvang-structuur-kennis.md": (
+        "Nederlandse defensie- en veiligheid gerelateerde technologische industriële basis",
+        "studie",
+        "2024-04",
+        None,
+        "Berenschot",
+    ),
+    # a strategy: its period printed above the title
+    "defensie-2025-dsii-strategie-industrie-innovatie-2025-2029.md": (
+        "Defensie Strategie voor Industrie en Innovatie 2025–2029",
+        "strategie",
+        None,
+        None,
+        None,
+    ),
+    # an action agenda
+    "defensie-2025-straiik-d-strategische-actieagenda-industrie-innovatie-kennis.md": (
+        "STRAIIK-D 2025: Strategische Actieagenda Industrie, Innovatie en Kennis – Defensie",
+        "strategie",
+        None,
+        None,
+        None,
+    ),
+    # an action plan: month and publisher from the colophon on its last page
+    "ienw-2023-02-actieplan-onbemande-luchtvaart-2023-2025.md": (
+        "Actieplan – Programma Onbemande Luchtvaart 2023-2025",
+        "strategie",
+        "2023-02",
+        None,
+        "Ministerie van Infrastructuur en Waterstaat",
+    ),
+    # a white paper: the month is not printed in it (the file name's 09 comes from elsewhere)
+    "defensie-2024-09-defence-white-paper-strong-smart-together.md": (
+        "2024 Defence White Paper: Strong, Smart and Together",
+        "strategie",
+        None,
+        None,
+        None,
+    ),
+}
+SEEDS = REPO / "corpus"
+# a nota: its subject under "nota / TER BESLISSING", "Datum aangemaakt", "Kenmerk"
+SEED_NOTA = (
+    "Periodiek onderzoek naar de Nederlandse defensie- en veiligheid gerelateerde technologische"
+    " industriële basis (NLDTIB)",
+    "nota",
+    "2026-04-15",
+    "DGBI-TOP / 105818908",
+    None,
+)
+
+
+def _fields(meta) -> tuple:
+    return (_norm(meta.title), meta.doc_type, meta.date, meta.kenmerk, meta.author)
+
+
+def _expected(values: tuple) -> tuple:
+    return (_norm(values[0]), *values[1:])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_KINDS))
+def test_each_kind_of_real_document_gives_its_title_type_date_and_reference(name):
+    assert _fields(load_document(DOCS / name).extracted_meta) == _expected(EXPECTED_KINDS[name])
+
+
+def test_a_nota_gives_its_subject_date_and_kenmerk():
+    meta = load_document(SEEDS / "002_20a449703ecf9cc4.txt").extracted_meta
+    assert _fields(meta) == _expected(SEED_NOTA)
+
+
+def test_a_nota_that_states_no_title_date_or_kenmerk_gets_none_guessed():
+    meta = load_document(SEEDS / "000_88b5e2bd4c0d9035.txt").extracted_meta
+    assert (meta.doc_type, meta.date, meta.kenmerk, meta.author) == ("nota", None, None, None)
+    assert meta.title == "000 88b5e2bd4c0d9035"  # the file name, as the catalog then overrides
