@@ -139,7 +139,7 @@ PDF_PASSWORD = "PDF is beveiligd met een wachtwoord; lever hem zonder aan"
 PDF_NO_TEXT = "geen tekstlaag: OCR nodig (gescande PDF?)"
 BINARY_CONTENT = "binaire inhoud: geen tekstbestand"
 NO_USABLE_TEXT = "bevat geen bruikbare tekst"
-NO_CHUNKS = "levert geen tekstfragmenten op (te weinig lopende tekst)"
+NO_CHUNKS = "bevat te weinig lopende tekst om te doorzoeken"
 
 
 def unsupported_type(suffix: str, supported: Iterable[str]) -> str:
@@ -229,19 +229,17 @@ def doc_type_choice(types: Iterable[str]) -> str:
 
 DATE_FORMAT = "Datum als jjjj-mm-dd, bijvoorbeeld 2026-04-15."
 DOC_TYPE_LABELS = {
-    "kamerbrief": "Kamerbrief",
-    "kamerstuk": "Kamerstuk",
-    "kamervragen": "Kamervragen",
     "nota": "Nota",
-    "studie": "Studie of rapport",
-    "strategie": "Strategie of actieplan",
+    "kamerbrief": "Kamerbrief",
+    "kamervragen": "Kamervragen",
+    "studie": "Studie",
     "other": "Overig",
 }
 CATALOG_HEADER = (
     "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
-    "# Fields: title, doc_type (kamerbrief, kamerstuk, kamervragen, nota, studie, strategie,\n"
-    "# other), date (yyyy-mm-dd, or yyyy-mm), kenmerk, author (organisation), source_url.\n"
-    "# A value here wins over what is read from the document.\n\n"
+    "# Fields: title, doc_type (nota, kamerbrief, kamervragen, studie, other),\n"
+    "# date (yyyy-mm-dd),"
+    "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
 )
 
 # --- Kamervragen and briefings ------------------------------------------------------------
@@ -348,8 +346,7 @@ CLI_HELP = {
     "configs": "vergelijk zoekconfiguraties (op de eigen vragenset)",
     "sets": (
         "welke vragensets: current (eigen set, met afleiders), real (echte documenten, dev en "
-        "test), offtopic (Kamervragen tegen de seeds), metadata (titel, type, datum, kenmerk en "
-        "auteur van de echte documenten tegen met de hand geschreven waarden); standaard alle"
+        "test), offtopic (Kamervragen tegen de seeds); standaard alle drie"
     ),
     "limit": "alleen de eerste N vragen per set of split (rooktest)",
     "chunks": "corpusgroottes in fragmenten (standaard: 1000 10000 100000)",
@@ -471,8 +468,9 @@ def upload_failure(path: str, error: str) -> str:
 
 def upload_pending(pending: int) -> str:
     return (
-        f"Doorzoekbaar. De E5-vectoren van {pending} fragmenten worden op de achtergrond"
-        " berekend; tot dan telt E5 voor die fragmenten niet mee."
+        "De documenten zijn doorzoekbaar. Op de achtergrond wordt het zoeken op betekenis"
+        f" nog aangevuld ({pending} passages); tot dat klaar is, vindt de assistent in deze"
+        " documenten vooral passages met dezelfde woorden als de vraag."
     )
 
 
@@ -480,8 +478,8 @@ def indexing(name: str) -> str:
     return f"Indexeren: {name}"
 
 
-def removed(path: str) -> str:
-    return f"`{path}` verwijderd."
+def removed(title: str) -> str:
+    return f"“{title}” is verwijderd uit de documenten en uit de corpusmap."
 
 
 def metadata_saved(path: str) -> str:
@@ -490,21 +488,31 @@ def metadata_saved(path: str) -> str:
 
 UI_LABELS = {
     "question": "Vraag",
-    "question_placeholder": "Bijv.: Welk bureau voerde het onderzoek naar de NLDTIB uit?",
+    "question_placeholder": (
+        "Bijv.: Welk bureau voerde het onderzoek naar de NLDTIB uit? (Enter verstuurt,"
+        " Shift+Enter begint een nieuwe regel)"
+    ),
+    "conversation": "Gesprek",
     "ask": "Vraag stellen",
     "filters": "Filters",
     "doc_type": "Documenttype",
-    "date_from": "Datum vanaf (bijv. 2026-04-15 of 15-4-2026)",
+    "date_from": "Datum vanaf (bijv. 15-4-2026, 15 april 2026 of 2026-04-15)",
     "date_to": "Datum t/m",
+    "new_conversation": "Nieuw gesprek",
     "documents": "Alleen deze documenten",
     "export_md": "Exporteer als Markdown",
     "export_docx": "Exporteer als Word (.docx)",
     "download": "Download",
+    "sources_heading": "Bronnen",
+    "viewer_close": "Sluiten",
+    "viewer_download": "Download het hele document",
+    "confirm_remove": "Ja, verwijderen",
+    "cancel": "Annuleren",
     "tab_questions": "Vragen",
     "tab_documents": "Documenten",
     "tab_kamervragen": "Kamervragen",
     "tab_briefing": "Briefing",
-    "table_headers": ["Bestand", "Titel", "Type", "Datum", "Kenmerk", "Fragmenten"],
+    "table_headers": ["Bestand", "Titel", "Type", "Datum", "Kenmerk", "Passages"],
     "indexed_documents": "Geïndexeerde documenten",
     "upload": "Documenten toevoegen (PDF, txt, md, docx)",
     "upload_button": "Toevoegen en indexeren",
@@ -531,4 +539,72 @@ UI_LABELS = {
     "topic_placeholder": "Bijv.: financiering defensie-industrie",
     "brief": "Maak briefing",
     "brief_file": "Briefing (.docx)",
+}
+
+
+# The conversation, its sources and the document viewer (workspace).
+UI_ERROR_TITLE = "Fout"
+# gradio titles its notices with their type in English, whatever the language: replaced by CSS
+UI_TOAST_TITLES = {
+    "error": "Fout",
+    "warning": "Waarschuwing",
+    "info": "Melding",
+    "success": "Gelukt",
+}
+UI_UNEXPECTED = (
+    "Er ging iets mis bij het uitvoeren van deze opdracht. Probeer het opnieuw; blijft het"
+    " misgaan, meld het dan aan de beheerder."
+)
+UI_FOUND_TOO = "Ook gevonden"
+UI_FOUND_TOO_NOTE = "Passages die de assistent vond maar niet in het antwoord gebruikt."
+UI_NO_SOURCES = "De bronnen van een antwoord verschijnen hier."
+UI_OPEN_AT = "Toon de passage in het document"
+UI_DOCUMENT_GONE = "Dit document staat niet meer in de documenten."
+UI_QUOTE_NOT_FOUND = "De passage is op deze pagina niet precies terug te vinden."
+UI_FILTERS = "Filters"
+UI_NO_FILTERS = "geen: alle documenten"
+UI_TYPES = "type"
+UI_FROM = "vanaf"
+UI_TO = "t/m"
+UI_DOCUMENTS = "documenten"
+UI_NOTHING_MATCHES = "geen enkel document voldoet aan deze filters"
+UI_PROGRESS_UNIT = "bestanden"
+UI_NO_DOCUMENTS_YET = "Nog geen documenten."
+
+
+def documents_matching(count: int) -> str:
+    return f"{count} document voldoet" if count == 1 else f"{count} documenten voldoen"
+
+
+def download_file(name: str) -> str:
+    return f"Download {name}"
+
+
+def viewer_title(title: str, page: int | None) -> str:
+    return f"### {title}" + (f" — p. {page}" if page else "")
+
+
+def confirm_removal(title: str, path: str) -> str:
+    return (
+        f"**“{title}” verwijderen?** Het bestand `{path}` wordt uit de corpusmap gewist en de"
+        " assistent gebruikt het niet meer. Dit is niet ongedaan te maken."
+    )
+
+
+# gradio's own texts that its Dutch translation lacks (keys of gradio's i18n dictionary)
+GRADIO_NL = {
+    "common.error": "Fout",
+    "common.info": "Melding",
+    "common.warning": "Waarschuwing",
+    "common.loading": "Laden",
+    "common.clear": "Wissen",
+    "common.download": "Downloaden",
+    "common.remove": "Verwijderen",
+    "common.settings": "Instellingen",
+    "common.built_with_gradio": "Gemaakt met Gradio",
+    "common.stop": "Stoppen",
+    "errors.use_via_api": "Gebruik via API",
+    "upload_text.drop_file": "Sleep een bestand hierheen",
+    "upload_text.click_to_upload": "Klik om te kiezen",
+    "chatbot.copy_message": "Bericht kopiëren",
 }

@@ -297,9 +297,10 @@ class Assistant:
 
     # --- documents --------------------------------------------------------------------------
 
-    def documents(self) -> list[DocumentRecord]:
-        """The indexed documents with their metadata and chunk counts."""
-        return self.index.store.documents()
+    def documents(self, filters: Filters | None = None) -> list[DocumentRecord]:
+        """The indexed documents (those the filters admit) with their metadata and chunk
+        counts."""
+        return self.index.store.documents(filters)
 
     def document(self, path: str) -> DocumentRecord | None:
         return self.index.store.document(path)

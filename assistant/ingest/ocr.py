@@ -20,6 +20,8 @@ import io
 import os
 import shutil
 import subprocess
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,21 +114,35 @@ def _read_scans(path: Path, candidates: list[int], result: PdfText) -> None:
                 raise IngestError(messages.PDF_NO_TEXT)
             result.notes.append(messages.pages_need_ocr(scans))
             return
-        for number in scans:
-            page = pdf[number - 1]
-            try:
-                scale = min(DPI / 72, MAX_SIDE_PX / max(page.get_size()))
-                image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
-                result.pages[number - 1] = read_image(image, dpi=round(scale * 72))
-                result.ocr.add(number)
-            except OcrError as exc:
-                result.notes.append(messages.ocr_failed([number], exc))
-            finally:
-                page.close()
+        # PDFium renders one page at a time (it is not thread-safe); Tesseract reads up to
+        # one page per core meanwhile, each in its own process
+        workers = os.cpu_count() or 1
+        with ThreadPoolExecutor(workers) as pool:
+            reading: deque[tuple[int, Future[str]]] = deque()
+            for number in scans:
+                page = pdf[number - 1]
+                try:
+                    scale = min(DPI / 72, MAX_SIDE_PX / max(page.get_size()))
+                    image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+                finally:
+                    page.close()
+                reading.append((number, pool.submit(read_image, image, round(scale * 72))))
+                while len(reading) > workers:  # a few rendered pages in memory at most
+                    _collect(*reading.popleft(), result)
+            while reading:
+                _collect(*reading.popleft(), result)
     finally:
         pdf.close()
     if result.notes and not has_text and not result.ocr:
         raise IngestError(result.notes[0])
+
+
+def _collect(number: int, reading: Future[str], result: PdfText) -> None:
+    try:
+        result.pages[number - 1] = reading.result()
+        result.ocr.add(number)
+    except OcrError as exc:
+        result.notes.append(messages.ocr_failed([number], exc))
 
 
 def read_image(image, dpi: int = DPI) -> str:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import os
 
+from starlette.middleware import Middleware
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 
 from assistant import messages  # noqa: E402
 from assistant.access import LOCAL_HOSTS, Login, load_users  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.present.ui.cards import CSS  # noqa: E402
+from assistant.present.ui.dutch import DutchPage, i18n, toast_css  # noqa: E402
 from assistant.present.ui.layout import build_app  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 
@@ -45,6 +48,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None
         auth=auth,
         allowed_paths=[str(settings.corpus_dir.resolve())],
         max_file_size=f"{settings.max_upload_mb}mb",
-        css=CSS,
+        css=CSS + toast_css(),
         footer_links=["api"],
+        i18n=i18n(),
+        app_kwargs={"middleware": [Middleware(DutchPage)]},
     )
