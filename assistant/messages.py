@@ -250,6 +250,7 @@ BRIEFING_TITLE = "Briefing: {topic}"
 BRIEFING_POINTS = "Kernpunten"
 BRIEFING_FIGURES = "Cijfers"
 BRIEFING_DIFFERENCES = "Verschillende cijfers"
+BRIEFING_SEE_NOTE = "zie Let op"
 BRIEFING_NO_DATE = "zonder datum"
 EXPORT_AUTHOR = "NLDTIB-assistent"  # the author of every exported Word document
 
