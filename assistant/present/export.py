@@ -130,6 +130,12 @@ def _briefing_parts(section: BriefingSection) -> list[tuple[str, list[Citation]]
     return [(label, points) for label, points in parts if points]
 
 
+def _see_note(briefing: Briefing, citation: Citation) -> str:
+    """A pointer to the warning above when a note names this passage's figure."""
+    named = {int(n) for note in briefing.notes for n in re.findall(r"\[(\d+)\]", note)}
+    return f" ({messages.BRIEFING_SEE_NOTE})" if citation.n in named else ""
+
+
 def _bold_figures(quote: str) -> str:
     """The quote with its figures in bold, where Markdown can see the bold: not inside a
     word ("2025iniedergeval€310miljoen" of a conversion that lost its spaces)."""
@@ -158,7 +164,9 @@ def briefing_markdown(briefing: Briefing) -> str:
         lines += [f"### {section_heading(section)}", ""]
         for label, points in _briefing_parts(section):
             lines += [f"**{label}**", ""]
-            lines += [_item(f"“{_bold_figures(c.quote)}” [{c.n}]") for c in points] + [""]
+            lines += [
+                _item(f"“{_bold_figures(c.quote)}” [{c.n}]{_see_note(briefing, c)}") for c in points
+            ] + [""]
     if briefing.points:
         lines += [f"**{messages.SOURCES}**", ""]
         lines += [_item(f"[{c.n}] {c.reference()}") for c in briefing.points] + [""]
@@ -223,7 +231,7 @@ def write_briefing_docx(briefing: Briefing, path: Path) -> Path:
                 item = word.list_item(document, "“", numbered=False)
                 for piece, bold in marked(c.quote):
                     item.add_run(piece).bold = bold or None
-                item.add_run(f"” [{c.n}]")
+                item.add_run(f"” [{c.n}]{_see_note(briefing, c)}")
     if briefing.points:
         document.add_heading(messages.SOURCES, level=2)
         for c in briefing.points:

@@ -152,7 +152,9 @@ def test_briefing_word_has_a_heading_per_document_and_lists_in_word_styles(tmp_p
         messages.BRIEFING_POINTS, messages.BRIEFING_FIGURES, messages.BRIEFING_POINTS
     ]  # fmt: skip
     bullets = [t for s, t in styles if s == "List Bullet"]
-    assert bullets[0].startswith("Verschillende cijfers") and bullets[2].endswith("[2]")
+    assert bullets[0].startswith("Verschillende cijfers") and bullets[2].endswith(
+        f"[2] ({messages.BRIEFING_SEE_NOTE})"
+    )
     sources = [t for s, t in styles if s == "List Number"]
     assert len(sources) == 3 and not any(t.startswith("[") for t in sources)
     assert any(messages.briefing_left_out(3) == t for _, t in styles)
@@ -166,7 +168,9 @@ def test_briefing_markdown_groups_by_document_and_flags_first():
     assert html.index("Verschillende cijfers") < html.index("<h3>Kamerbrief (1 juni 2026)</h3>")
     assert html.index("<h3>Kamerbrief") < html.index("<h3>Nota (DGBI / 1, zonder datum)</h3>")
     assert html.index("<strong>Kernpunten</strong>") < html.index("<strong>Cijfers</strong>")
-    assert "<li>“Defensie stelt <strong>1,1 miljard euro</strong> beschikbaar.” [2]</li>" in html
+    figure = "“Defensie stelt <strong>1,1 miljard euro</strong> beschikbaar.” [2]"
+    assert f"<li>{figure} ({messages.BRIEFING_SEE_NOTE})</li>" in html  # the note names [2]
+    assert f"[1] ({messages.BRIEFING_SEE_NOTE})" not in markdown
 
 
 @pytest.mark.parametrize("writer", ["markdown", "docx"])

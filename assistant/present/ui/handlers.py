@@ -194,6 +194,7 @@ class Handlers:
         report = self.assistant.add_files(pairs, progress=tick)
         lines = [messages.upload_summary(report)]
         lines += [messages.upload_failure(f.path, f.error) for f in report.failed]
+        lines += [messages.upload_warning(w.path, w.error) for w in report.warnings]
         pending = self.assistant.pending_vectors()
         if pending:
             lines.append(messages.upload_pending(pending))
