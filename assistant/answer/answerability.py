@@ -33,6 +33,7 @@ from assistant.answer.rules import (
 )
 from assistant.models import Evidence, Query
 from assistant.text.analysis import Analyzer, fold
+from assistant.text.boilerplate import is_boilerplate
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 
@@ -219,8 +220,12 @@ class AnswerabilityJudge:
         rows = self.features(query, evidence, unknown)
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
-        # a question (the Kamer's, a rhetorical one) never answers a question
-        allowed = [not (planted_instruction(e.quote) or _asks(e.quote)) for e in evidence]
+        # a question (the Kamer's, a rhetorical one) never answers a question, and nor does
+        # what every nota or letter says whatever its subject (letterhead, standard lines)
+        allowed = [
+            not (planted_instruction(e.quote) or _asks(e.quote) or is_boilerplate(e.quote))
+            for e in evidence
+        ]
         # once the documents answer the question, the best quote always stands in the
         # answer, and any other the quote model accepts beside it
         best = max((i for i, ok in enumerate(allowed) if ok), key=probabilities.__getitem__,

@@ -129,16 +129,32 @@ def test_the_rarest_subject_word_must_be_in_the_passage_and_unknown_words_count(
     assert rows[0]["unknown_share"] == pytest.approx(1 / 4)
 
 
-def test_a_question_is_never_the_answer():
+def _judge_that_answers_everything() -> AnswerabilityJudge:
+    """A judge whose models say yes to every question and quote: what it still refuses is
+    refused by rule."""
+    n, m = len(QUESTION_FEATURES), len(FEATURES)
     model = AnswerabilityModel(
-        LogisticModel(QUESTION_FEATURES, (0.0,) * len(QUESTION_FEATURES),
-                      (1.0,) * len(QUESTION_FEATURES), (0.0,) * len(QUESTION_FEATURES), 5.0, 0.5),
-        LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
-                      (0.0,) * len(FEATURES), 5.0, 0.5),
-    )  # fmt: skip
-    judge = AnswerabilityJudge(known=lambda t: True, model=model)
+        LogisticModel(QUESTION_FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, 5.0, 0.5),
+        LogisticModel(FEATURES, (0.0,) * m, (1.0,) * m, (0.0,) * m, 5.0, 0.5),
+    )
+    return AnswerabilityJudge(known=lambda t: True, model=model)
+
+
+def test_a_question_is_never_the_answer():
     question = "Kunt u de analyse met de Kamer delen?"
-    evidence = [_evidence("Kunt u de analyse met de Kamer delen?"),
-                _evidence("De analyse is op 1 mei met de Kamer gedeeld.", cid="c2")]  # fmt: skip
-    verdicts = judge(Query(question, question, "nl"), evidence)
+    evidence = [
+        _evidence("Kunt u de analyse met de Kamer delen?"),
+        _evidence("De analyse is op 1 mei met de Kamer gedeeld.", cid="c2"),
+    ]
+    verdicts = _judge_that_answers_everything()(Query(question, question, "nl"), evidence)
     assert [v.answers for v in verdicts] == [False, True]
+
+
+def test_standard_nota_lines_never_answer():
+    question = "Hoe wordt de persoonlijke levenssfeer van burgers beschermd?"
+    quote = (
+        "Persoonsgegevens van de steller worden gelakt vanwege bescherming van de"
+        " persoonlijke levenssfeer."
+    )
+    verdicts = _judge_that_answers_everything()(Query(question, question, "nl"), [_evidence(quote)])
+    assert [v.answers for v in verdicts] == [False]
