@@ -298,7 +298,7 @@ class AnswerabilityJudge:
                     "year_conflict": _conflict(years, _YEAR, passage),
                     "figure_conflict": _figure_conflict(figures, passage),
                     "english": float(query.english),
-                    "rarest_covered": float(rarest is None or _matches(rarest, context_terms)),
+                    "rarest_covered": float(rarest is None or matches(rarest, context_terms)),
                     "unknown_share": unknown_share,
                 }
             )
@@ -321,7 +321,7 @@ def _asks(quote: str) -> bool:
     return quote.rstrip(" »”\"')").endswith("?")
 
 
-def _matches(term: str, terms: set[str]) -> bool:
+def matches(term: str, terms: set[str]) -> bool:
     """A term, an inflection of it or a compound holding it: its stem (all but its last
     two letters, at least four) inside a passage word ("voerde" in "uitgevoerd", "bureau" in
     "onderzoeksbureau", "actielijnen" in "actielijn")."""
@@ -338,7 +338,7 @@ def _share(subject: list[str], terms: set[str], weight: dict[str, float] | None 
         return 1.0
     weight = weight or {}
     total = sum(weight.get(t, 1.0) for t in subject)
-    return sum(weight.get(t, 1.0) for t in subject if _matches(t, terms)) / total
+    return sum(weight.get(t, 1.0) for t in subject if matches(t, terms)) / total
 
 
 def _conflict(asked: set[str], pattern: re.Pattern, passage: str) -> float:
