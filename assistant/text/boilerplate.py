@@ -47,7 +47,8 @@ _SOURCE_MARK = re.compile(
 # Page furniture of converted documents: a table of contents entry (a Markdown link to an
 # anchor, "(Page 32)", dotted leaders) and a running header ending in its page number.
 _CONTENTS = re.compile(r"\]\(#[^)]*\)|\(page \d+\)|\.{4,}\s*\d+", re.IGNORECASE)
-_NUMERIC = re.compile(r"^[<>≥≤€$]?[\d.,]+(?:[-–][\d.,]+)?%?$|^[·•|/-]$")
+_NUMERIC = re.compile(r"^[<>≥≤€$]?\d[\d.,]*(?:[-–][\d.,]+)?%?$")
+_SEPARATOR = re.compile(r"^[·•|/-]$")
 _CAPS = re.compile(r"^[A-ZÀ-Ý&]{3,}$")
 _AXIS = re.compile(r"(?:(?<!\S)\d[\d.,]*%?(?:\s+|$)){6}")  # six numbers in a row: a chart's axis
 # The addressee line of a nota.
@@ -93,7 +94,12 @@ def _page_furniture(flat: str) -> bool:
         return True
     tokens = flat.split()
     numbers = sum(1 for t in tokens if _NUMERIC.match(t))
-    if numbers >= 5 and numbers * 10 >= len(tokens) * 3:
+    separators = sum(1 for t in tokens if _SEPARATOR.match(t))
+    if (
+        numbers >= 3
+        and numbers + separators >= 5
+        and numbers * 10 >= (len(tokens) - separators) * 3
+    ):
         return True
     if _AXIS.search(flat):
         return True

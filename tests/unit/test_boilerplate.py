@@ -48,6 +48,13 @@ CONTENT = [
     "12 bedrijven leveren onderdelen aan de F-35 (bron: enquête 2024) en groeien sterk.",
     "De omzet steeg van € 4,7 miljard in 2021 naar € 5,7 miljard in 2022 en € 7,7 miljard.",
     "Defensie- en veiligheidssector is zeer internationaal, en exporteert naar de VS",
+    "| In 2026 heeft Defensie een programma voor kort-cyclische innovatie. | | In 2026 werkt "
+    "Defensie samen met partners aan experimentatie. | | Defensie gebruikt onbemenste toolboxen. |",
+    # a study's cover page: who wrote it and for whom
+    "BERENSCHOT MVO GEZOND | KLIMAAT | INCLUSIEF | MVO data Berenschot RAPPORT Nederlandse "
+    "defensie- en veiligheid gerelateerde technologische industriële basis Eindrapportage in "
+    "opdracht van het Ministerie van Economische Zaken en Klimaat Luddo Oh | Nick Hageraats | "
+    "Hans Schotel April 2024 2",
 ]
 
 
