@@ -609,3 +609,27 @@ GRADIO_NL = {
     "upload_text.click_to_upload": "Klik om te kiezen",
     "chatbot.copy_message": "Bericht kopiëren",
 }
+# gradio's English tooltips and screen-reader labels that no translation covers (an exact
+# value, or a prefix ending in ": ")
+GRADIO_ATTRIBUTES_NL = {
+    "Fullscreen": "Volledig scherm",
+    "Exit fullscreen mode": "Volledig scherm sluiten",
+    "Copy table data": "Tabel kopiëren",
+    "Table actions": "Tabelacties",
+    "Open cell menu": "Celmenu openen",
+    "Add row": "Rij toevoegen",
+    "Empty value": "Leeg",
+    "File upload": "Bestand uploaden",
+    "Click to upload or drop files": "Klik om bestanden te kiezen of sleep ze hierheen",
+    "Gradio footer navigation": "Voettekst",
+    "More tabs": "Meer tabbladen",
+    "chatbot conversation": "gesprek",
+    "Download": "Downloaden",
+    "Share": "Delen",
+    "Close": "Sluiten",
+    "Clear": "Wissen",
+    "Copy": "Kopiëren",
+    "Copied": "Gekopieerd",
+    "bot's message: ": "antwoord: ",
+    "user's message: ": "vraag: ",
+}

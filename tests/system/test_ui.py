@@ -83,6 +83,10 @@ ENGLISH = ["Drop File Here", "Click to Upload", "Use via API", "Error", "Loading
            "Built with", "Clear", "Submit", "Download All"]  # fmt: skip
 
 
+ATTRIBUTES = """() => Array.from(document.querySelectorAll('[title],[aria-label]'))
+    .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label')]).filter(Boolean)"""
+
+
 def wide_page(browser):
     page = browser.new_page(viewport=WIDE)
     return page
@@ -350,7 +354,11 @@ def test_gradio_speaks_dutch(app_url):
         body = page.locator("body").inner_text()
         assert not any(word in body for word in ENGLISH), body
         assert "Gebruik via API" in body
-        cells = {t.strip() for t in page.locator("#documents-table [role='gridcell']").all_inner_texts()}
+        labels = page.evaluate(ATTRIBUTES)
+        assert "Volledig scherm" in labels and "Tabel kopiëren" in labels
+        assert not {"Fullscreen", "Copy table data", "File upload", "Add row"} & set(labels)
+        grid = page.locator("#documents-table [role='gridcell']")
+        cells = {t.strip() for t in grid.all_inner_texts()}
         assert not cells & {"other", "nota", "studie", "kamerbrief"} and "Nota" in cells
         shot(page, "dutch.png")
     finally:

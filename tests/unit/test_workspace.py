@@ -19,7 +19,7 @@ from assistant import messages  # noqa: E402
 from assistant.models import Answer  # noqa: E402
 from assistant.present.ui.cards import answer_sources, build_cards  # noqa: E402
 from assistant.present.ui.conversation import filters_line, linked  # noqa: E402
-from assistant.present.ui.dutch import PAGE_SCRIPT, DutchPage  # noqa: E402
+from assistant.present.ui.dutch import DutchPage, page_script  # noqa: E402
 from assistant.present.ui.handlers import dutch_errors  # noqa: E402
 from assistant.present.ui.viewer import marked_text, render_pdf_page  # noqa: E402
 
@@ -142,6 +142,7 @@ def test_the_page_says_it_is_dutch_before_gradio_starts():
     ])  # fmt: skip
     client = TestClient(DutchPage(app))
     html = client.get("/")
-    assert html.text.startswith('<html lang="nl"><head>' + PAGE_SCRIPT)
+    assert html.text.startswith('<html lang="nl"><head>' + page_script())
+    assert '"Fullscreen": "Volledig scherm"' in page_script()
     assert int(html.headers["content-length"]) == len(html.content)
     assert client.get("/config").json() == {"a": 1}

@@ -6,11 +6,14 @@ setting to fix the language; `DutchPage`, an ASGI middleware, puts a script at t
 page that makes the browser report Dutch before gradio starts (`PAGE_SCRIPT`). The texts
 gradio's translation lacks come from `messages.GRADIO_NL` through `gr.I18n`.
 
-The same script makes a citation [n] in the conversation scroll to its source card (and open
-it when it is folded away) instead of following the link.
+The same script puts gradio's English tooltips and screen-reader labels in Dutch as they
+appear (`messages.GRADIO_ATTRIBUTES_NL`), and makes a citation [n] in the conversation scroll
+to its source card (and open it when it is folded away) instead of following the link.
 """
 
 from __future__ import annotations
+
+import json
 
 import gradio as gr
 
@@ -23,6 +26,31 @@ PAGE_SCRIPT = """<script>
     Object.defineProperty(Navigator.prototype, "languages",
                           {get: function () { return ["nl-NL", "nl"]; }});
   } catch (e) {}
+  var words = __ATTRIBUTES__;
+  var prefixes = Object.keys(words).filter(function (k) { return k.slice(-2) === ": "; });
+  var names = ["title", "aria-label", "placeholder"];
+  function dutch(element) {
+    names.forEach(function (name) {
+      var value = element.getAttribute && element.getAttribute(name);
+      if (!value) return;
+      if (words.hasOwnProperty(value)) { element.setAttribute(name, words[value]); return; }
+      prefixes.forEach(function (p) {
+        if (value.indexOf(p) === 0) element.setAttribute(name, words[p] + value.slice(p.length));
+      });
+    });
+  }
+  function sweep(root) {
+    if (root.nodeType !== 1) return;
+    dutch(root);
+    root.querySelectorAll("[title],[aria-label],[placeholder]").forEach(dutch);
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === "attributes") dutch(change.target);
+      else change.addedNodes.forEach(sweep);
+    });
+  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                        attributeFilter: names});
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest('a[href^="#bron-"]');
     if (!link) return;
@@ -61,6 +89,11 @@ function scrollToQuote() {
 scrollToQuote();
 watch('value', scrollToQuote);
 """
+
+
+def page_script() -> str:
+    """`PAGE_SCRIPT` with the tooltips' Dutch words filled in."""
+    return PAGE_SCRIPT.replace("__ATTRIBUTES__", json.dumps(messages.GRADIO_ATTRIBUTES_NL))
 
 
 def toast_css() -> str:
@@ -112,7 +145,7 @@ class DutchPage:
                 return
             page = b"".join(body)
             page = page.replace(b'lang="en"', b'lang="nl"', 1)
-            page = page.replace(b"<head>", b"<head>" + PAGE_SCRIPT.encode(), 1)
+            page = page.replace(b"<head>", b"<head>" + page_script().encode(), 1)
             start = started["message"]
             headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
             headers.append((b"content-length", str(len(page)).encode()))
