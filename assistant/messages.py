@@ -581,8 +581,8 @@ def download_file(name: str) -> str:
     return f"Download {name}"
 
 
-def viewer_title(title: str, page: int | None) -> str:
-    return f"### {title}" + (f" — p. {page}" if page else "")
+def viewer_title(title: str, page_ref: str | None) -> str:
+    return f"### {title}" + (f" — {page_ref}" if page_ref else "")
 
 
 def confirm_removal(title: str, path: str) -> str:

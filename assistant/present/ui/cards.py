@@ -127,13 +127,13 @@ def _card_html(assistant: Assistant, card: Card, turn: int) -> str:
     numbers = "".join(f"[{x.n}]" for x in card.citations)
     anchors = "".join(f'<span id="bron-{turn}-{x.n}"></span>' for x in card.citations)
     meta = [type_label(c.doc_type), f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else ""]
-    meta += [dutch_date(c.date) or "", f"p. {c.page}" if c.page else (c.section or "")]
+    meta += [dutch_date(c.date) or "", c.page_ref or c.section or ""]
     page_text = assistant.page_text(c.document, c.page)
     link = ""
     if assistant.document_file(c.document).exists():
         link = (
             f'<a href="#" class="open-source" data-turn="{turn}" data-n="{c.n}">'
-            f"{messages.UI_OPEN_AT}{f' (p. {c.page})' if c.page else ''}</a>"
+            f"{messages.UI_OPEN_AT}{f' ({c.page_ref})' if c.page_ref else ''}</a>"
         )
     return (
         f'<div class="source-card" id="kaart-{turn}-{c.n}">{anchors}'

@@ -144,7 +144,7 @@ class Handlers:
         file = self.assistant.document_file(c.document)
         if not file.exists() or self.assistant.document(c.document) is None:
             raise error(messages.UI_DOCUMENT_GONE)
-        title = messages.viewer_title(c.title, c.page)
+        title = messages.viewer_title(c.title, c.page_ref)
         if file.suffix.lower() == ".pdf" and c.page:
             image, lit = render_pdf_page(file, c.page, card.quotes)
             note = "" if lit else f"\n\n_{messages.UI_QUOTE_NOT_FOUND}_"

@@ -81,8 +81,8 @@ def _questions_tab(h: Handlers, turns: gr.State) -> gr.Dropdown:
         trigger(h.ask, [question, *filters, chat, turns], [chat, sources, turns, question],
                 api_name="ask_ui", concurrency_limit=8, concurrency_id="ask",
                 **PRIVATE)  # fmt: skip
-    new_button.click(h.new_conversation, None, [chat, sources, turns, question, viewer],
-                     **PRIVATE)  # fmt: skip
+    for clear in (new_button.click, chat.clear):  # the thread's own bin starts afresh too
+        clear(h.new_conversation, None, [chat, sources, turns, question, viewer], **PRIVATE)
     sources.click(h.view, [turns], [viewer, viewer_title, viewer_image, viewer_text, viewer_file],
                   **PRIVATE)  # fmt: skip
     close_button.click(h.close_viewer, None, [viewer], **PRIVATE)
