@@ -136,7 +136,23 @@ ANSWERER_SETTINGS = "max_sentences >= 1, 0 < relative_cutoff <= 1 en type_window
 FILE_MISSING = "bestand bestaat niet"
 FILE_EMPTY = "leeg bestand"
 PDF_PASSWORD = "PDF is beveiligd met een wachtwoord; lever hem zonder aan"
-PDF_NO_TEXT = "geen tekstlaag: OCR nodig (gescande PDF?)"
+PDF_NO_TEXT = "geen tekstlaag: OCR nodig (installeer tesseract-ocr-nld)"
+OCR_MARK = "OCR"  # in a reference: the quoted text was read from a scan by OCR
+
+
+def _pages(numbers: list[int]) -> str:
+    return ("p. " if len(numbers) == 1 else "pp. ") + ", ".join(str(n) for n in numbers)
+
+
+def pages_need_ocr(numbers: list[int]) -> str:
+    """A file indexed without some of its pages: scans, and no Tesseract to read them."""
+    return f"{_pages(numbers)} niet gelezen: {PDF_NO_TEXT}"
+
+
+def ocr_failed(numbers: list[int], error: Exception) -> str:
+    return f"{_pages(numbers)} niet gelezen: OCR mislukt ({error})"
+
+
 BINARY_CONTENT = "binaire inhoud: geen tekstbestand"
 NO_USABLE_TEXT = "bevat geen bruikbare tekst"
 NO_CHUNKS = "bevat te weinig lopende tekst om te doorzoeken"
@@ -229,23 +245,65 @@ def doc_type_choice(types: Iterable[str]) -> str:
 
 DATE_FORMAT = "Datum als jjjj-mm-dd, bijvoorbeeld 2026-04-15."
 DOC_TYPE_LABELS = {
-    "nota": "Nota",
     "kamerbrief": "Kamerbrief",
+    "kamerstuk": "Kamerstuk",
     "kamervragen": "Kamervragen",
-    "studie": "Studie",
+    "nota": "Nota",
+    "studie": "Studie of rapport",
+    "strategie": "Strategie of actieplan",
     "other": "Overig",
 }
 CATALOG_HEADER = (
     "# Curator overrides per document, keyed by the file's path relative to corpus/.\n"
-    "# Fields: title, doc_type (nota, kamerbrief, kamervragen, studie, other),\n"
-    "# date (yyyy-mm-dd),"
-    "# kenmerk, source_url. A value here wins over what is read from the document.\n\n"
+    "# Fields: title, doc_type (kamerbrief, kamerstuk, kamervragen, nota, studie, strategie,\n"
+    "# other), date (yyyy-mm-dd, or yyyy-mm), kenmerk, author (organisation), source_url.\n"
+    "# A value here wins over what is read from the document.\n\n"
 )
 
 # --- Kamervragen and briefings ------------------------------------------------------------
 
 NO_QUESTIONS = "Geen genummerde vragen gevonden (verwacht 'Vraag 1', '1.' of '1)')."
 DRAFT_TITLE = "Conceptantwoorden Kamervragen"
+# the draft in the ministry's format (export.py): title, headings, the writer's placeholder
+DRAFT_ANSWER_TITLE = "Antwoorden op vragen"
+DRAFT_PLACEHOLDER = "[Niet gevonden in de documenten — zelf te beantwoorden]"
+DRAFT_SOURCES = "Bronnen"
+DRAFT_EARLIER_ANSWERS = "Eerdere antwoorden"
+DRAFT_OTHER_SOURCES = "Overige bronnen"
+DRAFT_SOURCE_NOTE = "[{n}] {reference}: “{quote}”"
+
+
+def earlier_answer(kenmerk: str | None, numbers: str) -> str:
+    """How an answer given before is cited: "Eerder antwoord: Aanhangsel Handelingen II
+    2023/24, nr. 2129, antwoord op vraag 8"."""
+    several = "," in numbers
+    label = (
+        f"antwoord op de vragen {_and_list(numbers)}" if several else f"antwoord op vraag {numbers}"
+    )
+    return f"Eerder antwoord: {kenmerk + ', ' if kenmerk else ''}{label}"
+
+
+def _and_list(numbers: str) -> str:
+    """ "3, 4, 5" -> "3, 4 en 5"."""
+    parts = [n.strip() for n in numbers.split(",") if n.strip()]
+    return ", ".join(parts[:-1]) + " en " + parts[-1] if len(parts) > 1 else "".join(parts)
+
+
+def split_summary(vragen) -> str:
+    """What the split found, for the writer to check before drafting."""
+    numbers = [q.number for q in vragen.questions]
+    shared = {q.together for q in vragen.questions if q.together}
+    line = f"{len(numbers)} vragen gevonden: {', '.join(numbers)}."
+    for together in sorted(shared):
+        line += f" Vragen {_and_list(', '.join(together))} zijn samen beantwoord."
+    return line + " Controleer de splitsing en pas die zo nodig aan."
+
+
+def draft_title(asked: str) -> str:
+    """ "Antwoorden op vragen van het lid X (Partij) aan de minister … over …"."""
+    return f"{DRAFT_ANSWER_TITLE} {asked}" if asked else DRAFT_ANSWER_TITLE
+
+
 BRIEFING_TITLE = "Briefing: {topic}"
 BRIEFING_POINTS = "Kernpunten"
 BRIEFING_FIGURES = "Cijfers"
@@ -347,7 +405,10 @@ CLI_HELP = {
     "configs": "vergelijk zoekconfiguraties (op de eigen vragenset)",
     "sets": (
         "welke vragensets: current (eigen set, met afleiders), real (echte documenten, dev en "
-        "test), offtopic (Kamervragen tegen de seeds); standaard alle drie"
+        "test), offtopic (Kamervragen tegen de seeds), metadata (titel, type, datum, kenmerk en "
+        "auteur van de echte documenten tegen met de hand geschreven waarden); standaard alle"
+        " vier; kamervragen (splitsen, eerdere antwoorden vinden, onthouden zonder de eigen set)"
+        " alleen op verzoek"
     ),
     "limit": "alleen de eerste N vragen per set of split (rooktest)",
     "chunks": "corpusgroottes in fragmenten (standaard: 1000 10000 100000)",
@@ -381,6 +442,10 @@ def ingest_summary(report) -> str:
 
 def ingest_failure(path: str, error: str) -> str:
     return f"  MISLUKT {path}: {error}"
+
+
+def ingest_warning(path: str, note: str) -> str:
+    return f"  LET OP {path}: {note}"
 
 
 def fill_started(pending: int) -> str:
@@ -467,6 +532,10 @@ def upload_failure(path: str, error: str) -> str:
     return f"- ❌ `{path}`: {error}"
 
 
+def upload_warning(path: str, note: str) -> str:
+    return f"- ⚠️ `{path}`: {note}"
+
+
 def upload_pending(pending: int) -> str:
     return (
         "De documenten zijn doorzoekbaar. Op de achtergrond wordt het zoeken op betekenis"
@@ -535,13 +604,12 @@ UI_LABELS = {
     "split_headers": ["Nr", "Vraag", "Hoofdvraag"],
     "split_table": "Gesplitste vragen",
     "draft": "Maak conceptantwoorden",
-    "draft_file": "Conceptantwoorden (.docx)",
+    "draft_file": "Conceptantwoorden (.docx en .md)",
     "topic": "Onderwerp",
     "topic_placeholder": "Bijv.: financiering defensie-industrie",
     "brief": "Maak briefing",
     "brief_file": "Briefing (.docx)",
 }
-
 
 # The conversation, its sources and the document viewer (workspace).
 UI_ERROR_TITLE = "Fout"

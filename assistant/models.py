@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from assistant import messages
 from assistant.text.dates import dutch_date
 
 DOC_TYPES = ("kamerbrief", "kamerstuk", "kamervragen", "nota", "studie", "strategie", "other")
@@ -27,6 +28,7 @@ class Page:
     number: int | None
     blocks: tuple[Block, ...]
     label: str | None = None
+    ocr: bool = False  # read from a scan by OCR: the page had no text layer
 
     @property
     def text(self) -> str:
@@ -59,6 +61,7 @@ class Document:
     pages: list[Page]
     file_type: str  # pdf, txt, md, docx
     extracted_meta: DocumentMeta | None = None  # as read from the file, before the catalog
+    notes: list[str] = field(default_factory=list)  # what the ingest report should say of it
 
     def __post_init__(self) -> None:
         if self.extracted_meta is None:
@@ -107,10 +110,16 @@ class Chunk:
     start: int  # character offsets into the page text
     end: int
     page_label: str | None = None  # the printed page number, where the document prints one
+    ocr: bool = False  # its page was read by OCR
+    # An answer of answered Kamervragen: the Kamer's question(s) it answers, indexed beside
+    # the text but never quoted, and their numbers ("8", "3, 4, 5")
+    context: str = ""
+    answers: str = ""
 
     def context_text(self, title: str) -> str:
-        """Text with its document title and heading in front: what the retrieval legs index."""
-        parts = [title, self.section, self.text]
+        """Text with its document title, heading and context in front: what the retrieval
+        legs index."""
+        parts = [title, self.section, self.context, self.text]
         return " — ".join(p for p in parts if p)
 
 
@@ -165,7 +174,9 @@ class Citation:
     section: str
     quote: str
     score: float
+    answers: str = ""  # an earlier answer: the numbers of the Kamervragen it answers
     page_label: str | None = None  # the printed page number; `page` opens the file
+    ocr: bool = False  # the quote was read from a scan by OCR
     author: str | None = None  # the organisation that wrote it, for a study
 
     @property
@@ -174,10 +185,22 @@ class Citation:
         page = self.page_label or self.page
         return f"p. {page}" if page else None
 
+    @property
+    def earlier_answer(self) -> bool:
+        """An answer the government gave before, in answered Kamervragen."""
+        return bool(self.answers)
+
     def reference(self) -> str:
-        """The way staff cite a source: (titel, kenmerk, datum, p. N)."""
+        """The way staff cite a source: (titel, kenmerk, datum, p. N); an earlier answer as
+        "Eerder antwoord: Aanhangsel Handelingen II 2023/24, nr. 2129, antwoord op vraag 8
+        (titel, datum, p. N)"."""
+        if self.earlier_answer:
+            parts = [self.title, dutch_date(self.date), self.page_ref]
+            where = "(" + ", ".join(p for p in parts if p) + ")"
+            return f"{messages.earlier_answer(self.kenmerk, self.answers)} {where}"
         parts = [self.title, self.author, self.kenmerk, dutch_date(self.date)]
         parts.append(self.page_ref or self.section or None)
+        parts.append(messages.OCR_MARK if self.ocr else None)
         return "(" + ", ".join(p for p in parts if p) + ")"
 
     def to_dict(self) -> dict:
@@ -253,6 +276,7 @@ class IngestReport:
     unchanged: int = 0
     removed: int = 0
     failed: list[IngestFailure] = field(default_factory=list)
+    warnings: list[IngestFailure] = field(default_factory=list)  # indexed, but not whole
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -32,9 +32,22 @@ def to_citations(evidence: list[Evidence]) -> list[Citation]:
             score=round(e.score, 4),
             page_label=e.chunk.page_label,
             author=e.meta.author,
+            answers=e.chunk.answers,
+            ocr=e.chunk.ocr,
         )
         for i, e in enumerate(evidence, start=1)
     ]
+
+
+def earlier_answers_first(evidence: list[Evidence], usable: tuple[int, ...]
+                          ) -> tuple[list[Evidence], list[int]]:  # fmt: skip
+    """The evidence with the earlier answers (answered Kamervragen) that passed the answer
+    step moved to the front, most probable first, and the usable indexes in the new order:
+    what the government answered before on the point is what staff need first."""
+    earlier = [i for i in usable if evidence[i].chunk.answers]
+    order = earlier + [i for i in range(len(evidence)) if i not in earlier]
+    moved = [evidence[i] for i in order]
+    return moved, [order.index(i) for i in earlier + [i for i in usable if i not in earlier]]
 
 
 @dataclass(frozen=True)
@@ -77,12 +90,14 @@ class ExtractiveAnswerer:
         return Decision(False, reason, (), tuple(judgements))
 
     def __call__(self, query: Query, evidence: list[Evidence]) -> Answer:
-        citations = to_citations(evidence)
         decision = self.decide(query, evidence)
         if not decision.answer:
             not_found = messages.NOT_FOUND_EN if query.english else messages.NOT_FOUND
+            citations = to_citations(evidence)
             return Answer(query.text, not_found, True, citations, notes=[decision.reason])
-        used = [citations[i] for i in decision.usable][: self.max_sentences]
+        evidence, usable = earlier_answers_first(evidence, decision.usable)
+        citations = to_citations(evidence)
+        used = [citations[i] for i in usable][: self.max_sentences]
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         return Answer(query.text, f"{intro} {body}", False, citations)

@@ -67,12 +67,18 @@ def write_rows(
     """
     title_terms = analyzer(title)
     section_terms: dict[str, list[str]] = {}
+    seen: set[str] = set()
     chunk_rows, doc_terms = [], []
     for r in rows:
         section = section_terms.setdefault(r["section"], analyzer(r["section"]))
+        # an answer's question(s), the same for each window of the answer: analysed once
+        context = section_terms.setdefault(r["context"], analyzer(r["context"]))
         text = analyzer(r["text"])
-        chunk_rows.append((r["rowid"], " ".join(text), " ".join(section + title_terms)))
-        doc_terms += section + text
+        chunk_rows.append((r["rowid"], " ".join(text), " ".join(section + context + title_terms)))
+        # the document as a whole holds each question once
+        asked = context if r["context"] and r["context"] not in seen else []
+        seen.add(r["context"])
+        doc_terms += section + asked + text
     db.executemany("INSERT INTO lexical (rowid, body, context) VALUES (?,?,?)", chunk_rows)
     db.execute(
         "INSERT INTO doc_lexical (rowid, title, body) VALUES (?,?,?)",

@@ -37,6 +37,9 @@ CREATE TABLE IF NOT EXISTS chunks (
     section TEXT NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    context TEXT NOT NULL DEFAULT '',
+    answers TEXT NOT NULL DEFAULT '',
+    ocr INTEGER NOT NULL DEFAULT 0,
     page_label TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_path);
@@ -52,9 +55,13 @@ CREATE TABLE IF NOT EXISTS doc_vectors (
 );
 """
 
-# Columns added since the layout was made, added in place to an older index: printed page
-# numbers and a study's author organisation (empty until the files are read again).
+# Columns added since the layout was made, added in place: an answer's question and numbers,
+# the OCR flag (no page was read by OCR before it came), printed page numbers, a study's
+# author organisation.
 ADDED_COLUMNS = (
+    ("chunks", "context", "TEXT NOT NULL DEFAULT ''"),
+    ("chunks", "answers", "TEXT NOT NULL DEFAULT ''"),
+    ("chunks", "ocr", "INTEGER NOT NULL DEFAULT 0"),
     ("chunks", "page_label", "TEXT"),
     ("pages", "label", "TEXT"),
     ("documents", "author", "TEXT"),

@@ -23,6 +23,10 @@ from assistant.index.schema import ADDED_COLUMNS, SCHEMA
 from assistant.models import Chunk, Document, DocumentMeta, DocumentRecord
 from assistant.text.analysis import Analyzer
 
+# A document's chunk rows as `lexical.write_rows` reads them.
+_CHUNK_ROWS = (
+    "SELECT rowid, section, context, text FROM chunks WHERE doc_path = ? ORDER BY position"
+)
 # Bumped when the layout or the analyser changes; an older index is rebuilt by the next sync.
 SCHEMA_VERSION = "4"
 # Leg names of earlier versions in the doc_vectors table, renamed in place on opening.
@@ -61,6 +65,8 @@ class Store:
             self.reanalyze()
 
     def _add_columns(self) -> None:
+        """Columns added since an index was made (an answer's question and numbers): empty
+        until the next full ingest reads the files again (EXTRACTION_VERSION)."""
         for table, column, kind in ADDED_COLUMNS:
             if column not in {r["name"] for r in self._db.execute(f"PRAGMA table_info({table})")}:
                 self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
@@ -73,7 +79,7 @@ class Store:
             docs = db.execute("SELECT rowid, path, title FROM documents").fetchall()
             for doc in docs:
                 rows = db.execute(
-                    "SELECT rowid, section, text FROM chunks WHERE doc_path = ? ORDER BY position",
+                    _CHUNK_ROWS,
                     (doc["path"],),
                 ).fetchall()
                 write_rows(db, self.analyzer, doc["rowid"], doc["title"], rows)
@@ -182,17 +188,18 @@ class Store:
             page_idx = {p.number: i for i, p in enumerate(document.pages)}
             db.executemany(
                 "INSERT INTO chunks (id, doc_path, position, text, page, page_idx, section,"
-                ' start, "end", page_label) VALUES (?,?,?,?,?,?,?,?,?,?)',
+                ' start, "end", context, answers, ocr, page_label)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [
                     (
                         c.id, c.doc_path, c.position, c.text, c.page, page_idx.get(c.page, 0),
-                        c.section, c.start, c.end, c.page_label,
+                        c.section, c.start, c.end, c.context, c.answers, int(c.ocr), c.page_label,
                     )
                     for c in chunks
                 ],
             )  # fmt: skip
             rows = db.execute(
-                "SELECT rowid, section, text FROM chunks WHERE doc_path = ? ORDER BY position",
+                _CHUNK_ROWS,
                 (document.path,),
             ).fetchall()
             write_rows(db, self.analyzer, doc_rowid, meta.title, rows)
@@ -234,12 +241,15 @@ class Store:
                 (" ".join(self.analyzer(meta.title)), path),
             )
             rows = db.execute(
-                "SELECT rowid, section FROM chunks WHERE doc_path = ?", (path,)
+                "SELECT rowid, section, context FROM chunks WHERE doc_path = ?", (path,)
             ).fetchall()
             db.executemany(
                 "UPDATE lexical SET context = ? WHERE rowid = ?",
                 [
-                    (" ".join(self.analyzer(f"{r['section']} {meta.title}")), r["rowid"])
+                    (
+                        " ".join(self.analyzer(f"{r['section']} {r['context']} {meta.title}")),
+                        r["rowid"],
+                    )
                     for r in rows
                 ],
             )
@@ -349,6 +359,9 @@ def _chunk(row: sqlite3.Row) -> Chunk:
         section=row["section"],
         start=row["start"],
         end=row["end"],
+        context=row["context"],
+        answers=row["answers"],
+        ocr=bool(row["ocr"]),
         page_label=row["page_label"],
     )
 

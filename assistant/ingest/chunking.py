@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
+from assistant.ingest.kamervragen_chunks import answer_chunks, is_answered_kamervragen
 from assistant.models import Block, Chunk, Document
 from assistant.text.sentences import Span, split_sentences
 
@@ -74,7 +75,13 @@ def chunk_id(document_sha: str, position: int, text: str) -> str:
 
 
 def chunk_document(document: Document) -> list[Chunk]:
-    """All chunks of a document, in reading order."""
+    """All chunks of a document, in reading order. Answered Kamervragen (an Aanhangsel, or
+    any text labelled "Vraag 1" … "Antwoord 1") give their answers only, each with its
+    question as context (kamervragen_chunks.py)."""
+    if is_answered_kamervragen(document):
+        answers = answer_chunks(document, _windows, chunk_id)
+        if answers:
+            return answers
     chunks: list[Chunk] = []
     heading = ""
     for page in document.pages:
@@ -104,6 +111,7 @@ def chunk_document(document: Document) -> list[Chunk]:
                         text=piece,
                         page=page.number,
                         page_label=page.label,
+                        ocr=page.ocr,
                         section=heading,
                         start=span.start,
                         end=span.end,

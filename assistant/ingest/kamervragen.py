@@ -35,6 +35,10 @@ _MARKER = re.compile(
 )
 _BREAK = re.compile(r"(?<=[?!.])\s+(?=[A-ZÀ-Ý«\"“‘(])")
 _ASKS = re.compile(r"\?[»”\"')]*$")
+_ASKED = re.compile(
+    r"\bVragen\s+(van\s+(?:het\s+lid|de\s+leden)\b.*?\bover\b.*?)\s*(?:\(ingezonden\b|$)",
+    re.S | re.I,
+)
 _FOLLOW_UP = re.compile(r"^(?:Zo (?:ja|nee|neen|niet)\b|Indien|En |Of |Graag|Waarom (?:niet|wel))")
 
 
@@ -58,6 +62,17 @@ class KamerVraag:
 class KamerVragen:
     header: str
     questions: list[KamerVraag] = field(default_factory=list)
+
+    @property
+    def asked(self) -> str:
+        """Who asked about what, from the header's "Vragen van het lid X (Partij) aan de
+        minister … over … (ingezonden …)": "van het lid X (Partij) over …"; "" when the
+        header does not say."""
+        match = _ASKED.search(self.header)
+        if not match:
+            return ""
+        asked = " ".join(match.group(1).split()).rstrip(" .*_")
+        return re.sub(r"\s+aan\s+(?:de|het)\s+.*?\s+(?=over\b)", " ", asked, count=1)
 
 
 @dataclass

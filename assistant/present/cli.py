@@ -68,6 +68,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(messages.ingest_summary(report))
         for failure in report.failed:
             print(messages.ingest_failure(failure.path, failure.error), file=sys.stderr)
+        for warning in report.warnings:
+            print(messages.ingest_warning(warning.path, warning.error), file=sys.stderr)
     if not args.no_fill:
         _fill(assistant, quiet=args.json)
     return 2 if report.failed else 0
@@ -138,7 +140,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from assistant.present.export import draft_markdown, write_draft_docx
+    from assistant.present.draft import draft_markdown, write_draft_docx
     from assistant.service import Assistant
 
     assistant = Assistant(load_settings(index_dir=args.index_dir, corpus_dir=args.corpus_dir))
@@ -150,6 +152,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _print_json(
             {
                 "header": vragen.header,
+                "asked": vragen.asked,
                 "questions": [
                     {"number": v.number, "question": v.text, **a.to_dict()}
                     for v, a in zip(vragen.questions, answers, strict=True)
@@ -232,12 +235,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
         offtopic = harness.evaluate_offtopic(settings, limit=args.limit)
         results += [offtopic] if offtopic else []
     metadata = _harness("metadata").evaluate_metadata(settings) if "metadata" in sets else None
+    # Kamervragen (splitting, earlier answers found, abstention with the set left out): on
+    # request only, as its left-out pass asks every question again
+    kamervragen = _harness("kamervragen") if "kamervragen" in sets else None
+    asked = kamervragen.evaluate_kamervragen(settings) if kamervragen else None
     if args.json:
-        _print_json([*results, *([metadata] if metadata else [])])
+        _print_json([*results, *([metadata] if metadata else []), *([asked] if asked else [])])
     else:
         print(harness.format_table(results))
         if metadata:
             print(_harness("metadata").format_metadata(metadata))
+        if asked:
+            print(kamervragen.format_kamervragen(asked))
     return 0
 
 
@@ -321,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus-only", action="store_true", help=h["corpus_only"])
     p.add_argument("--no-baselines", action="store_true", help=h["no_baselines"])
     p.add_argument("--configs", action="store_true", help=h["configs"])
-    sets = ["current", "real", "offtopic", "metadata"]
+    sets = ["current", "real", "offtopic", "metadata", "kamervragen"]
     p.add_argument("--sets", nargs="+", choices=sets, help=h["sets"])
     p.add_argument("--limit", type=int, help=h["limit"])
     common(p)
