@@ -146,3 +146,20 @@ def test_the_page_says_it_is_dutch_before_gradio_starts():
     assert '"Fullscreen": "Volledig scherm"' in page_script()
     assert int(html.headers["content-length"]) == len(html.content)
     assert client.get("/config").json() == {"a": 1}
+
+
+def test_letterhead_lines_around_a_quote_are_left_out_of_its_passage(fake_assistant_module):
+    from assistant.present.ui.cards import Card, _passage
+
+    assistant = fake_assistant_module
+    path = "002_20a449703ecf9cc4.txt"
+    page = assistant.page_text(path, None)
+    start = page.index("Tweejaarlijks laat")
+    quote = page[start : start + 80]
+    answer = assistant.ask(QUESTION)
+    citation = dataclasses.replace(answer.citations[0], document=path, page=None, quote=quote)
+    at = page.find(quote)
+    html = _passage(page, Card(citation, True, max(0, at - 400), at + len(quote), [citation]))
+    assert f"<mark>{quote}</mark>" in html
+    assert "Parafenroute" in page[max(0, at - 400) : at] and "Parafenroute" not in html
+    assert "Kopie aan" not in html

@@ -102,24 +102,38 @@ def card_of(assistant: Assistant, answer: Answer, n: int) -> Card | None:
     )
 
 
+def _marked(line: str, spans: list[tuple[int, int]]) -> str:
+    """One line as HTML with the given character spans in <mark>."""
+    parts, last = [], 0
+    for start, end in spans:
+        if start < last:
+            continue
+        parts += [html.escape(line[last:start]), f"<mark>{html.escape(line[start:end])}</mark>"]
+        last = end
+    parts.append(html.escape(line[last:]))
+    return "".join(parts)
+
+
 def _passage(page_text: str, card: Card) -> str:
-    """The card's window of the page text with each of its quotes marked."""
+    """The card's window of the page text with each of its quotes marked; the lines around
+    the quote that are letterhead, a signature or standard nota text are left out."""
     if card.end <= card.start:  # the quote is not in the stored page: show the quote alone
         return "".join(f"<mark>{html.escape(q)}</mark> " for q in card.quotes).strip()
     text = page_text[card.start : card.end]
     spans = sorted(
         (at, at + len(q)) for q in card.quotes if (at := text.find(q)) >= 0
     )  # fmt: skip
-    parts, last = [], 0
-    for start, end in spans:
-        if start < last:
-            continue
-        parts += [html.escape(text[last:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
-        last = end
-    parts.append(html.escape(text[last:]))
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        inside = [(max(s, start) - start, min(e, end) - start) for s, e in spans
+                  if s < end and start < e]  # fmt: skip
+        if inside or not is_boilerplate(line):
+            lines.append(_marked(line, inside))
     before = "…" if card.start else ""
     after = "…" if card.end < len(page_text) else ""
-    return (before + "".join(parts) + after).replace("\n", "<br>")
+    return before + "<br>".join(lines) + after
 
 
 def _card_html(assistant: Assistant, card: Card, turn: int) -> str:
