@@ -19,6 +19,7 @@ import numpy as np
 from assistant import messages
 from assistant.index.store import SCHEMA_VERSION
 from assistant.index.vectors import IndexMismatchError
+from assistant.ingest import ocr
 from assistant.ingest.catalog import apply_catalog, load_catalog
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.document import EXTRACTION_VERSION, load_document
@@ -67,7 +68,9 @@ def sync(
     index.store.set_setting(SYNC_FLAG, "1")
     files, scanned_dirs = collect_files(paths or [corpus])
     catalog = _catalogs([corpus, *scanned_dirs], corpus, report)
-    reread = index.store.get_setting(EXTRACTION) != EXTRACTION_VERSION
+    # a machine that gains Tesseract reads its scans: every file is read again once
+    version = EXTRACTION_VERSION + ("+ocr" if ocr.available() else "")
+    reread = index.store.get_setting(EXTRACTION) != version
     report.removed = _remove_missing(index, scanned_dirs, corpus)
 
     batch: list[_Pending] = []
@@ -91,6 +94,7 @@ def sync(
             report.failed.append(IngestFailure(key, messages.unexpected_failure(exc)))
             continue
         if isinstance(outcome, _Pending):
+            report.warnings += [IngestFailure(key, note) for note in outcome.document.notes]
             batch.append(outcome)
             if sum(len(p.chunks) for p in batch) >= WRITE_BATCH_CHUNKS:
                 clean &= _write(index, batch, report)
@@ -101,7 +105,7 @@ def sync(
 
     index.store.set_setting(SYNC_FLAG, None if clean else "1")
     if clean and paths is None:  # every file read anew (a file that failed is read next time)
-        index.store.set_setting(EXTRACTION, EXTRACTION_VERSION)
+        index.store.set_setting(EXTRACTION, version)
     report.documents = len(index.store.documents())
     report.chunks = index.store.chunk_count()
     return report

@@ -13,12 +13,12 @@ from assistant import messages
 from assistant.ingest.catalog import apply_catalog
 from assistant.ingest.files import IngestError, check_file, file_sha256
 from assistant.ingest.metadata import extract_meta
+from assistant.ingest.ocr import read_pdf_text
 from assistant.ingest.readers import (
     PageProgress,
     decode_text,
     markdown_lines,
     read_docx,
-    read_pdf,
 )
 from assistant.models import Block, Document, Page
 from assistant.text.clean import (
@@ -28,11 +28,12 @@ from assistant.text.clean import (
     normalize_chars,
     remove_repeated_blocks,
 )
+from assistant.text.redaction import strip_redactions
 from assistant.text.running import page_labels, remove_running
 
 # Raised whenever reading a file gives other text, chunks or metadata than before: the next
 # full ingest then reads every file again, even those whose content did not change.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 def _pages_to_blocks(
@@ -71,19 +72,20 @@ def load_document(
     rel = key or path.name
     sha = sha256 or file_sha256(path)
 
+    ocr_pages: set[int | None] = set()  # the pages OCR read
+    notes: list[str] = []
     if suffix == ".pdf":
-        raw_pages = list(read_pdf(path, max_pdf_pages, progress))
-        if not any(t.strip() for t in raw_pages):
-            raise IngestError(messages.PDF_NO_TEXT)
-        page_blocks, lines, labels = _pages_to_blocks(raw_pages, paged=True)
+        pdf = read_pdf_text(path, max_pdf_pages, progress)
+        ocr_pages, notes = set(pdf.ocr), pdf.notes
+        page_blocks, lines, labels = _pages_to_blocks(pdf.pages, paged=True)
         numbers: list[int | None] = list(range(1, len(page_blocks) + 1))
     elif suffix == ".docx":
         raw_lines, headings = read_docx(path)
-        lines = clean_lines([normalize_chars(ln) for ln in raw_lines], set())
+        lines = clean_lines([strip_redactions(normalize_chars(ln)) for ln in raw_lines], set())
         page_blocks = [build_blocks(lines, known_headings=headings, blank_lines_separate=True)]
         lines, numbers, labels = [lines], [None], [None]
     else:
-        text = normalize_chars(decode_text(path.read_bytes(), path.name))
+        text = strip_redactions(normalize_chars(decode_text(path.read_bytes(), path.name)))
         if "\x00" in text:
             raise IngestError(messages.BINARY_CONTENT)
         if suffix == ".md" or _looks_like_markdown(text):
@@ -95,7 +97,7 @@ def load_document(
             numbers = list(range(1, len(page_blocks) + 1)) if paged else [None]
 
     pages = [
-        Page(number=n, blocks=tuple(blocks), label=label)
+        Page(number=n, blocks=tuple(blocks), label=label, ocr=n in ocr_pages)
         for n, blocks, label in zip(numbers, page_blocks, labels, strict=True)
     ]
     if not any(b.text.strip() for p in pages for b in p.blocks):
@@ -110,6 +112,7 @@ def load_document(
         pages=pages,
         file_type=suffix[1:],
         extracted_meta=extracted,
+        notes=notes,
     )
 
 

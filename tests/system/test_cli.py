@@ -36,8 +36,9 @@ def test_ingest_twice_then_ask_with_citation(seeded):
         "unchanged",
         "removed",
         "failed",
+        "warnings",
     }
-    assert report["added"] == 2 and report["failed"] == []
+    assert report["added"] == 2 and report["failed"] == [] and report["warnings"] == []
     second = json.loads(run_cli("ingest", "--json", settings=seeded).stdout)
     assert second["added"] == 0 and second["chunks"] == report["chunks"]
 

@@ -153,12 +153,6 @@ def test_password_protected_pdf_is_reported_as_such(study_pdf: Path):
         load_document(locked)
 
 
-def test_pdf_without_text_layer_needs_ocr(tmp_path: Path, pdf_writer):
-    path = pdf_writer(tmp_path / "scan.pdf", [[], []], header=None, footer=None)
-    with pytest.raises(IngestError, match=f"^{re.escape(messages.PDF_NO_TEXT)}$"):
-        load_document(path)
-
-
 def test_dutch_dates():
     assert parse_dutch_date("15 april 2026") == "2026-04-15"
     assert parse_dutch_date("Den Haag, 1 december 2024") == "2024-12-01"

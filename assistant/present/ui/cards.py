@@ -142,6 +142,7 @@ def _card_html(assistant: Assistant, card: Card, turn: int) -> str:
     anchors = "".join(f'<span id="bron-{turn}-{x.n}"></span>' for x in card.citations)
     meta = [type_label(c.doc_type), f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else ""]
     meta += [dutch_date(c.date) or "", c.page_ref or c.section or ""]
+    meta += [messages.OCR_MARK if c.ocr else ""]
     page_text = assistant.page_text(c.document, c.page)
     link = ""
     if assistant.document_file(c.document).exists():
