@@ -140,7 +140,10 @@ def _card_html(assistant: Assistant, card: Card, turn: int) -> str:
     c = card.first
     numbers = "".join(f"[{x.n}]" for x in card.citations)
     anchors = "".join(f'<span id="bron-{turn}-{x.n}"></span>' for x in card.citations)
-    meta = [type_label(c.doc_type), f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else ""]
+    kenmerk = f"{messages.KENMERK} {c.kenmerk}" if c.kenmerk else ""
+    if c.earlier_answer:  # "Eerder antwoord: Aanhangsel …, antwoord op vraag 8"
+        kenmerk = messages.earlier_answer(c.kenmerk, c.answers)
+    meta = [type_label(c.doc_type), kenmerk]
     meta += [dutch_date(c.date) or "", c.page_ref or c.section or ""]
     meta += [messages.OCR_MARK if c.ocr else ""]
     page_text = assistant.page_text(c.document, c.page)

@@ -16,14 +16,13 @@ import gradio as gr
 from assistant import messages
 from assistant.ingest.kamervragen import KamerVraag, KamerVragen
 from assistant.models import Answer
+from assistant.present.draft import draft_markdown, write_draft_docx
 from assistant.present.export import (
     answer_markdown,
     briefing_markdown,
-    draft_markdown,
     safe_filename,
     write_briefing_docx,
     write_docx,
-    write_draft_docx,
 )
 from assistant.present.ui.cards import card_of, documents_table, sources_panel
 from assistant.present.ui.conversation import answer_message, filters_line, history, make_filters
@@ -243,7 +242,7 @@ class Handlers:
         except ValueError as exc:
             raise gr.Error(str(exc)) from exc
         rows = [[q.number, q.text, q.stem] for q in vragen.questions]
-        return vragen.header, rows
+        return vragen.header, rows, messages.split_summary(vragen)
 
     def draft(self, header, rows, progress=gr.Progress()):  # noqa: B008 (gradio injects it)
         values = rows.values.tolist() if hasattr(rows, "values") else rows
@@ -258,8 +257,12 @@ class Handlers:
             progress((number - 1, total), desc=name)
 
         answers = self.assistant.answer_questions(vragen, progress=tick)
-        path = write_draft_docx(vragen, answers, _folder("draft") / "conceptantwoorden.docx")
-        return draft_markdown(vragen, answers), str(path)
+        folder = _folder("draft")
+        path = write_draft_docx(vragen, answers, folder / "conceptantwoorden.docx")
+        text = draft_markdown(vragen, answers)
+        twin = folder / "conceptantwoorden.md"
+        twin.write_text(text, encoding="utf-8")
+        return text, [str(path), str(twin)]
 
     def brief(self, topic):
         if not (topic or "").strip():

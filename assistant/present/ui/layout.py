@@ -144,13 +144,17 @@ def _kamervragen_tab(h: Handlers) -> None:
         vragen_text = gr.Textbox(label=L["kamervragen_text"], lines=8)
         vragen_file = gr.File(label=L["kamervragen_file"], file_types=FILE_TYPES)
     split_button = gr.Button(L["split"])
+    split_status = gr.Markdown(elem_id="split-status")
     header_box = gr.Textbox(label=L["header"])
-    split_table = gr.Dataframe(headers=L["split_headers"], interactive=True, label=L["split_table"])
+    # the split, to correct before drafting: numbers and texts stay text
+    split_table = gr.Dataframe(headers=L["split_headers"], datatype=["str", "str", "str"],
+                               interactive=True, wrap=True, column_widths=["8%", "62%", "30%"],
+                               label=L["split_table"], elem_id="split-table")  # fmt: skip
     draft_button = gr.Button(L["draft"], variant="primary")
     draft_md = gr.Markdown(elem_id="drafts")
-    draft_file = gr.File(label=L["draft_file"], interactive=False)
-    split_button.click(h.split, [vragen_text, vragen_file], [header_box, split_table],
-                       **PRIVATE)  # fmt: skip
+    draft_file = gr.File(label=L["draft_file"], file_count="multiple", interactive=False)
+    split_button.click(h.split, [vragen_text, vragen_file],
+                       [header_box, split_table, split_status], **PRIVATE)  # fmt: skip
     draft_button.click(h.draft, [header_box, split_table], [draft_md, draft_file],
                        concurrency_id="ask", **PRIVATE)  # fmt: skip
 
