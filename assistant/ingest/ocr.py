@@ -85,12 +85,16 @@ def read_pdf_text(path: Path, max_pages: int, progress: PageProgress | None) -> 
     result = PdfText(list(read_pdf(path, max_pages, progress)))
     candidates = [n for n, text in enumerate(result.pages, start=1) if needs_ocr(text)]
     if candidates:
-        _read_scans(path, candidates, result)
+        _read_scans(path, candidates, result, progress)
     result.pages = [strip_redactions(text) for text in result.pages]
     return result
 
 
-def _read_scans(path: Path, candidates: list[int], result: PdfText) -> None:
+def _read_scans(
+    path: Path, candidates: list[int], result: PdfText, progress: PageProgress | None
+) -> None:
+    """OCR of the candidates that hold an image; `progress(page, pages)` again per page
+    read, as a scan takes seconds where a text layer takes milliseconds."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -128,21 +132,25 @@ def _read_scans(path: Path, candidates: list[int], result: PdfText) -> None:
                     page.close()
                 reading.append((number, pool.submit(read_image, image, round(scale * 72))))
                 while len(reading) > workers:  # a few rendered pages in memory at most
-                    _collect(*reading.popleft(), result)
+                    _collect(*reading.popleft(), result, progress)
             while reading:
-                _collect(*reading.popleft(), result)
+                _collect(*reading.popleft(), result, progress)
     finally:
         pdf.close()
     if result.notes and not has_text and not result.ocr:
         raise IngestError(result.notes[0])
 
 
-def _collect(number: int, reading: Future[str], result: PdfText) -> None:
+def _collect(
+    number: int, reading: Future[str], result: PdfText, progress: PageProgress | None
+) -> None:
     try:
         result.pages[number - 1] = reading.result()
         result.ocr.add(number)
     except OcrError as exc:
         result.notes.append(messages.ocr_failed([number], exc))
+    if progress:
+        progress(number, len(result.pages))
 
 
 def read_image(image, dpi: int = DPI) -> str:

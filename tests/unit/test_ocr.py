@@ -80,7 +80,9 @@ def test_only_pages_without_a_text_layer_go_to_ocr(tmp_path: Path, monkeypatch):
 
     monkeypatch.setattr(ocr, "read_image", fake_read)
     path = write_mixed(tmp_path / "gemengd.pdf", TEXT_PAGE, ScanPage(NOTA_LINES), noise=False)
-    document = load_document(path)
+    pages: list[tuple[int, int]] = []
+    document = load_document(path, progress=lambda page, total: pages.append((page, total)))
+    assert pages == [(1, 2), (2, 2), (2, 2)]  # the text layers, then the scan read
     assert len(read) == 1 and read[0][0] > 2400 and read[0][2] == 300  # the scan only
     assert [p.ocr for p in document.pages] == [False, True]
     assert "Gescande tekst" in document.pages[1].text
