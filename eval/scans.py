@@ -64,6 +64,7 @@ class ScanPage:
     lines: list[str]  # the text drawn, line by line
     redact_line: int | None = None  # this line gets a black box over its last word
     rotate: int = 0  # degrees counter-clockwise the page is turned on the scanner
+    ground_inside: bool = False  # the ground printed white on the box, not black beside it
 
 
 def _px(mm: float) -> int:
@@ -89,8 +90,13 @@ def render_page(page: ScanPage, *, seed: int = 0, noise: float = 1.0):
             draw.text((x, y), shown + REDACTED_NAME, font=font, fill=0)
             left = x + draw.textlength(shown, font=font)
             right = left + draw.textlength(REDACTED_NAME, font=font) + 30
+            if page.ground_inside:
+                right = max(right, left + draw.textlength(WOO_GROUND, font=font) + 30)
             draw.rectangle((left - 6, y - 10, right, y + step - 14), fill=0)
-            draw.text((right + 20, y), WOO_GROUND, font=font, fill=0)
+            if page.ground_inside:
+                draw.text((left + 10, y), WOO_GROUND, font=font, fill=255)
+            else:
+                draw.text((right + 20, y), WOO_GROUND, font=font, fill=0)
         else:
             draw.text((x, y), line, font=font, fill=0)
         y += step

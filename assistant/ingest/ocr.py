@@ -186,20 +186,101 @@ def _image(pixels: np.ndarray):
 
 def find_boxes(image) -> np.ndarray:
     """A mask of the page's filled dark rectangles (redaction boxes), a little grown. Found
-    on the page shrunk BOX_SCALE times, where a letter's stroke is grey and a box black."""
+    on the page shrunk BOX_SCALE times, where a letter's stroke is grey and a box black:
+    where squares of ink are, and then the whole rectangle around each patch of them, so a
+    ground printed white on the box (which breaks its ink up) goes with it."""
     small = np.asarray(image.reduce(BOX_SCALE), dtype=np.uint8)
-    full = _window_sums(small < DARK, BOX_PX) == BOX_PX * BOX_PX  # top-left corners
+    ink = small < DARK
+    full = _window_sums(ink, BOX_PX) == BOX_PX * BOX_PX  # top-left corners
     mask = np.zeros(small.shape, dtype=bool)
     if full.any():
         # every pixel of a full square, and one more around it (the box's blurred edge)
         reach = BOX_PX + 2
         corners = np.zeros((small.shape[0] + reach, small.shape[1] + reach), dtype=bool)
         corners[BOX_PX : BOX_PX + full.shape[0], BOX_PX : BOX_PX + full.shape[1]] = full
-        mask = _window_sums(corners, reach)[: small.shape[0], : small.shape[1]] > 0
+        squares = _window_sums(corners, reach)[: small.shape[0], : small.shape[1]] > 0
+        for top, bottom, left, right in _merged([_grown(p, ink) for p in _patches(squares)]):
+            mask[max(0, top - 1) : bottom + 2, max(0, left - 1) : right + 2] = True  # its edge
     grown = np.kron(mask, np.ones((BOX_SCALE, BOX_SCALE), dtype=bool))
     out = np.zeros((image.height, image.width), dtype=bool)
     out[: grown.shape[0], : grown.shape[1]] = grown[: image.height, : image.width]
     return out
+
+
+def _patches(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The bounding box (top, bottom, left, right) of each 8-connected patch of the mask,
+    found over runs of set pixels row by row (a dark photo is a few hundred runs, not a few
+    hundred thousand pixels)."""
+    runs: list[tuple[int, int, int]] = []  # (row, first, last)
+    parent: list[int] = []
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    previous: list[int] = []
+    for y in range(mask.shape[0]):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask[y].view(np.int8), [0]))))
+        current = []
+        for first, end in zip(edges[::2], edges[1::2], strict=True):
+            runs.append((y, int(first), int(end) - 1))
+            parent.append(len(runs) - 1)
+            current.append(len(runs) - 1)
+            for other in previous:  # touching the run above, diagonals included
+                if runs[other][1] <= end and runs[other][2] >= first - 1:
+                    parent[root(other)] = root(len(runs) - 1)
+        previous = current
+    boxes: dict[int, list[int]] = {}
+    for i, (y, first, last) in enumerate(runs):
+        box = boxes.setdefault(root(i), [y, y, first, last])
+        box[:] = [min(box[0], y), max(box[1], y), min(box[2], first), max(box[3], last)]
+    return [(b[0], b[1], b[2], b[3]) for b in boxes.values()]
+
+
+def _grown(box: tuple[int, int, int, int], ink: np.ndarray) -> tuple[int, int, int, int]:
+    """The rectangle pushed out, side by side, while the next row or column along it is
+    mostly ink: the strip of a box beside a white ground too thin to hold a full square."""
+    top, bottom, left, right = box
+    height, width = ink.shape
+    grew = True
+    while grew:
+        grew = False
+        if top > 0 and ink[top - 1, left : right + 1].mean() > 0.5:
+            top, grew = top - 1, True
+        if bottom < height - 1 and ink[bottom + 1, left : right + 1].mean() > 0.5:
+            bottom, grew = bottom + 1, True
+        if left > 0 and ink[top : bottom + 1, left - 1].mean() > 0.5:
+            left, grew = left - 1, True
+        if right < width - 1 and ink[top : bottom + 1, right + 1].mean() > 0.5:
+            right, grew = right + 1, True
+    return top, bottom, left, right
+
+
+def _merged(boxes: list[tuple[int, int, int, int]], gap: int = 2) -> list[tuple[int, ...]]:
+    """Rectangles that overlap or nearly touch joined into one: the pieces of a box that
+    white letters on it cut apart."""
+    boxes = list(boxes)
+    joined = True
+    while joined:
+        joined = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                b = boxes[j]
+                if (
+                    a[0] <= b[1] + gap
+                    and b[0] <= a[1] + gap
+                    and a[2] <= b[3] + gap
+                    and b[2] <= a[3] + gap
+                ):
+                    boxes[i] = (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+                    del boxes[j]
+                    joined = True
+                    break
+            if joined:
+                break
+    return boxes
 
 
 def _window_sums(mask: np.ndarray, size: int) -> np.ndarray:

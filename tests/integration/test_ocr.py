@@ -16,6 +16,7 @@ from assistant.ingest.chunking import chunk_document
 from assistant.ingest.document import load_document
 from assistant.service import Assistant
 from eval.scans import (
+    NOTA_AUTHOR_LINE,
     NOTA_LINES,
     REDACTED_NAME,
     ScanPage,
@@ -68,6 +69,14 @@ def test_the_redaction_box_and_its_woo_ground_are_not_read(document):
     assert REDACTED_NAME not in text
     assert "5.1.2" not in text and "51.2" not in text and "512" not in text
     assert "Auteur: mr. drs. P." in text  # the words before the box are kept
+
+
+def test_a_ground_printed_white_on_the_box_is_not_read_either(tmp_path: Path):
+    page = ScanPage(NOTA_LINES, redact_line=NOTA_AUTHOR_LINE, ground_inside=True)
+    text = load_document(write_scan(tmp_path / "wit-op-zwart.pdf", [page])).pages[0].text
+    assert "Auteur: mr. drs. P." in text and "Oekraïne" in text
+    assert REDACTED_NAME not in text
+    assert "5.1.2" not in text and "51.2" not in text and "512" not in text
 
 
 def test_every_passage_of_a_scan_is_marked_as_read_by_ocr(document):

@@ -177,3 +177,23 @@ def test_on_a_turned_page_a_label_above_or_below_a_box_is_left_out():
     tsv = _tsv([(1, 1, 40, 800, 96.0, "Auteur:"), (1, 1, 40, 380, 47.0, "si")])
     head, *rows = tsv.split("\n")
     assert ocr._text_from_tsv("\n".join([head, line, *rows[1:]]), boxes) == "Auteur:"
+
+
+def test_a_box_with_its_ground_printed_white_on_it_is_found_whole():
+    image = Image.new("L", (1200, 300), 245)
+    draw = ImageDraw.Draw(image)
+    box = (300, 60, 560, 128)
+    draw.rectangle(box, fill=0)
+    draw.text((315, 70), "5.1.2.e", font=ImageFont.truetype(FONT, 46), fill=255)
+    mask = ocr.find_boxes(image)
+    left, top, right, bottom = box
+    assert mask[top : bottom + 1, left : right + 1].all()  # the white letters with it
+    assert not mask[:, : left - 8].any() and not mask[:, right + 8 :].any()
+
+
+def test_box_patches_are_the_bounding_boxes_of_connected_ink():
+    mask = np.zeros((8, 10), dtype=bool)
+    mask[1:3, 1:4] = True
+    mask[3, 4] = True  # touches the first patch diagonally
+    mask[6:8, 7:10] = True
+    assert sorted(ocr._patches(mask)) == [(1, 3, 1, 4), (6, 7, 7, 9)]
