@@ -157,7 +157,8 @@ def nota_pages() -> list[ScanPage]:
 
 def generated_pages(count: int, seed: int = 2026) -> list[ScanPage]:
     """`count` pages of generated nota text (eval/distractors.py sentences), wrapped to the
-    page's width, each with a redaction box; every third page turned a quarter."""
+    page's width, each with a redaction box whose ground is printed beside it or, on every
+    other page, white on it; every third page turned a quarter."""
     import textwrap
 
     rng = random.Random(seed)
@@ -168,7 +169,8 @@ def generated_pages(count: int, seed: int = 2026) -> list[ScanPage]:
         while len(lines) < 30:
             lines += [*textwrap.wrap(_paragraph(rng, topic), 64), ""]
         lines[3] = "Behandeld door mr. " + REDACTED_NAME
-        pages.append(ScanPage(lines[:34], redact_line=3, rotate=90 if number % 3 == 2 else 0))
+        turned = 90 if number % 3 == 2 else 0
+        pages.append(ScanPage(lines[:34], 3, rotate=turned, ground_inside=number % 2 == 1))
     return pages
 
 
