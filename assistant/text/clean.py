@@ -13,6 +13,7 @@ import unicodedata
 
 from assistant.models import Block
 from assistant.text.running import page_labels, remove_running
+from assistant.text.segment import separate_words
 
 BULLET = "•"
 # Symbol-font bullets that PDF extraction leaves in the private-use area (U+F0B7 is the
@@ -235,11 +236,12 @@ def build_blocks(
 
 
 def clean_lines(lines: list[str], footnotes: set[str]) -> list[str]:
-    """Per-line repairs that need no context: glued footnote markers, trailing spaces."""
+    """Per-line repairs that need no context: glued footnote markers, words run together,
+    trailing spaces."""
     out = []
     for ln in lines:
         if _FOOTNOTE_RE.match(ln) and not _is_item(ln):
             out.append(ln.rstrip())
         else:
-            out.append(strip_footnote_markers(ln, footnotes).rstrip())
+            out.append(separate_words(strip_footnote_markers(ln, footnotes)).rstrip())
     return out
