@@ -39,6 +39,17 @@ def to_citations(evidence: list[Evidence]) -> list[Citation]:
     ]
 
 
+ASKED_AGAIN = 0.8  # share of a question's terms that its earlier asking holds: the same question
+
+
+def asked_before(asked: set[str], evidence: Evidence, analyze) -> bool:
+    """Whether the evidence is an earlier answer to the same question: its Kamervraag holds
+    nearly all the terms (`asked`) of the question."""
+    if not evidence.chunk.context or not asked:
+        return False
+    return len(asked & set(analyze(evidence.chunk.context))) >= ASKED_AGAIN * len(asked)
+
+
 def earlier_answers_first(evidence: list[Evidence], usable: tuple[int, ...]
                           ) -> tuple[list[Evidence], list[int]]:  # fmt: skip
     """The evidence with the earlier answers (answered Kamervragen) that passed the answer
@@ -74,8 +85,12 @@ class ExtractiveAnswerer:
         if not evidence:
             return Decision(False, messages.REASON_NO_PASSAGE)
         judgements = self.judge(query, evidence)
-        usable = sorted(
-            (i for i, j in enumerate(judgements) if j.answers),
+        # the government's answer to this very question, asked before, answers first,
+        # whatever the judge makes of its wording ("Ja.", a reference to an earlier letter)
+        asked = set(self.judge.analyzer(query.text))
+        again = [i for i, e in enumerate(evidence) if asked_before(asked, e, self.judge.analyzer)]
+        usable = again + sorted(
+            (i for i, j in enumerate(judgements) if j.answers and i not in again),
             key=lambda i: -judgements[i].probability,
         )
         if usable:

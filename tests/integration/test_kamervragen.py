@@ -2,12 +2,17 @@
 command line's own entry point."""
 
 import json
+import shutil
+from pathlib import Path
 
 import docx
+import pytest
 from conftest import REPO
 
 from assistant import messages
+from assistant.ingest.kamervragen import split_questions
 from assistant.present.cli import main
+from assistant.service import Assistant
 
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -27,9 +32,12 @@ def test_cli_draft_from_markdown(shared, tmp_path, capsys):
     assert questions[2]["abstained"] and questions[2]["answer"] == messages.NOT_FOUND
     for question in questions:
         assert all(c["quote"] for c in question["citations"])
-    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert any("Berenschot" in p for p in paragraphs)
-    assert any(messages.NOT_FOUND in p for p in paragraphs)
+    paragraphs = [(p.style.name, p.text) for p in docx.Document(str(out)).paragraphs]
+    assert paragraphs[0] == ("Title", f"{messages.DRAFT_ANSWER_TITLE} {drafts['asked']}")
+    assert "Jansen (CDA)" in paragraphs[0][1]
+    texts = [text for _, text in paragraphs]
+    assert any("Berenschot" in p for p in texts)
+    assert texts[texts.index("Antwoord 3") + 1] == messages.DRAFT_PLACEHOLDER
 
 
 def test_a_briefing_lists_quotes_newest_first(shared_assistant):
@@ -39,3 +47,38 @@ def test_a_briefing_lists_quotes_newest_first(shared_assistant):
         assert point.quote in shared_assistant.page_text(point.document, point.page)
     dates = [p.date or "" for p in briefing.points]
     assert dates == sorted(dates, reverse=True)  # newest documents first
+
+
+REAL = Path("/work/shared/real-corpus")
+
+
+@pytest.mark.skipif(not (REAL / "docs").is_dir(), reason="no real corpus here")
+def test_a_kamervraag_asked_again_finds_the_earlier_answer_first(shared_copy):
+    """Two real Aanhangsels beside the seeds: the Kamer's own question, asked again, is
+    answered with the government's earlier answer, cited first as "Eerder antwoord"."""
+    for name in ("kamervragen-2024-2129-ontwikkelingen-jemen-bz.pdf",
+                 "kamervragen-2024-2367-rekeninggluren-bunq-fin.pdf"):  # fmt: skip
+        shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
+    assistant = Assistant(shared_copy)
+    try:
+        assert not assistant.ingest().failed
+        vragen = split_questions(
+            (REAL / "kamervragen" / "vragen-kamervragen-2024-2129-ontwikkelingen-jemen-bz.txt")
+            .read_text(encoding="utf-8")
+        )  # fmt: skip
+        question = next(q for q in vragen.questions if q.number == "8").text
+        answer = assistant.ask(question)
+    finally:
+        assistant.close()
+    assert not answer.abstained
+    first = answer.citations[0]
+    assert first.reference().startswith(
+        "Eerder antwoord: Aanhangsel Handelingen II 2023/24, nr. 2129, antwoord op vraag 8 ("
+    )
+    assert answer.answer.index("[1]") == min(
+        answer.answer.index(f"[{c.n}]") for c in answer.citations if f"[{c.n}]" in answer.answer
+    )
+    # the Kamer's question is never the evidence: no quote holds its words
+    assert not any("presumption of denial" in c.quote and "toelichten" in c.quote
+                   for c in answer.citations)  # fmt: skip
+    assert "Kamerbrief van 14 juli 2023" in first.quote or first.quote in answer.answer

@@ -105,3 +105,20 @@ def test_earlier_answers_that_pass_the_answer_step_come_first():
     moved, usable = earlier_answers_first(found, (0, 3, 2))
     assert [e.chunk.id for e in moved] == ["ouder", "brief", "oud", "nota"]
     assert [moved[i].chunk.id for i in usable] == ["ouder", "brief", "nota"]
+
+
+def test_the_same_question_asked_again_is_answered_by_its_earlier_answer():
+    from assistant.answer.extractive import asked_before
+    from assistant.models import Chunk, DocumentMeta, Evidence
+    from assistant.text.analysis import Analyzer
+
+    analyze = Analyzer(stemming=False, split_closed=False)
+    asked = "Bent u bekend met de oproep van 190 humanitaire organisaties in Jemen?"
+    chunk = Chunk("c", "k.pdf", 0, "Ja.", 1, "", 0, 3, context=asked, answers="1")
+    earlier = Evidence(chunk, "Ja.", 1.0, DocumentMeta("Jemen"))
+    assert asked_before(set(analyze(asked)), earlier, analyze)
+    # another country, another number: a near miss is no question asked again
+    near = "Bent u bekend met de oproep van 90 humanitaire organisaties in Soedan?"
+    assert not asked_before(set(analyze(near)), earlier, analyze)
+    plain = Evidence(Chunk("d", "b.pdf", 0, "Ja.", 1, "", 0, 3), "Ja.", 1.0, DocumentMeta("B"))
+    assert not asked_before(set(analyze(asked)), plain, analyze)
