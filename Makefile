@@ -12,7 +12,7 @@ export ANONYMIZED_TELEMETRY := False
 LLM_VENV := .venv-llm
 LLM_STAMP := $(LLM_VENV)/.installed-stamp
 
-.PHONY: install run index test test-fast test-real-llm lint format eval bench clean
+.PHONY: install run index index-real run-real test test-fast test-real-llm lint format eval bench clean
 
 install: $(STAMP)
 
@@ -30,6 +30,17 @@ index: install
 # The main job: the gradio workspace on http://127.0.0.1:7860
 run: index
 	$(PY) -m assistant serve
+
+# The seeds plus the real public documents beside the checkout in one index of its own
+# (the first build takes minutes on two cores; later runs only read what changed).
+# `make run-real` serves it; so does `python -m assistant serve --index-dir indexes/real`.
+REAL_DOCS  ?= ../shared/real-corpus/docs
+REAL_INDEX ?= indexes/real
+index-real: install
+	$(PY) -m assistant ingest --index-dir $(REAL_INDEX) corpus $(REAL_DOCS) || [ $$? -eq 2 ]
+
+run-real: index-real
+	$(PY) -m assistant serve --index-dir $(REAL_INDEX)
 
 # Every tier: unit (fake embedder), integration (real models, one shared index) and system
 # (CLI subprocesses, browser, crash, bench, Chroma server).
