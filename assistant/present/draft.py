@@ -50,7 +50,7 @@ def _draft(vragen: KamerVragen, answers: list[Answer]) -> _Draft:
         used.sort(key=lambda c: not c.earlier_answer)
         numbers: dict[int, int] = {}
         for c in used:
-            key = (c.document, c.page, c.quote)
+            key = (c.document, c.page, c.answers, c.quote)  # two answers may both be "Ja."
             if key not in keys:
                 sources.append(c)
                 keys[key] = len(sources)

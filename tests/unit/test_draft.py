@@ -94,3 +94,14 @@ def test_a_set_without_a_header_gets_the_plain_title(tmp_path):
     first = docx.Document(str(path)).paragraphs[0]
     assert (first.style.name, first.text) == ("Title", messages.DRAFT_ANSWER_TITLE)
     assert draft_markdown(vragen, answers).count(messages.DRAFT_PLACEHOLDER) == 2
+
+
+def test_two_earlier_answers_with_the_same_words_are_two_sources():
+    vragen = split_questions("Vraag 1\nKent u het bericht?\n\nVraag 2\nKent u de motie?\n")
+    yes = [Citation(1, "k.pdf", "Jemen", "kamervragen", None, "nr. 1", 2, "", "Ja.", 0.9, n)
+           for n in ("3", "5")]  # fmt: skip
+    answers = [Answer(q.text, "Volgens de documenten: “Ja.” [1]", False, [c])
+               for q, c in zip(vragen.questions, yes, strict=True)]  # fmt: skip
+    text = draft_markdown(vragen, answers)
+    assert "“Ja.” [^1]" in text and "“Ja.” [^2]" in text
+    assert "antwoord op vraag 3" in text and "antwoord op vraag 5" in text
