@@ -33,6 +33,9 @@ _MARKER = re.compile(
     r"([?!»”)]|\.(?=\s?\d{1,2}\s+(?:Vraag|Antwoord)\b))(?:\s?\d{1,2}(?=[\s?.,;:]|$))+"  # "zijn? 2"
     r"|((?<=[a-zà-ÿ]{3})|(?<=[a-z]\.))\d{1,2}(?=[.,;:]?(?:\s|$))"  # "afgewogen1;", "c.s.2,"
 )
+# A wrapped footnote's next line is a line of print; a longer line is a paragraph of a PDF's
+# page text (a block per line) that follows the footnotes, on the next page.
+_NOTE_LINE = 200
 _BREAK = re.compile(r"(?<=[?!.])\s+(?=[A-ZÀ-Ý«\"“‘(])")
 _ASKS = re.compile(r"\?[»”\"')]*$")
 _ASKED = re.compile(
@@ -131,7 +134,7 @@ def _body(text: str) -> str:
         note = _FOOTNOTE.match(line)
         if note and int(note.group(1)) >= next_note:  # footnotes count up
             next_note, in_note = int(note.group(1)) + 1, _continues(line)
-        elif in_note and not _LABEL.match(line):
+        elif in_note and not _LABEL.match(line) and len(line) <= _NOTE_LINE:
             in_note = _continues(line)  # a footnote wrapped over several lines
         else:
             in_note = False
