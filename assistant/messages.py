@@ -263,8 +263,7 @@ CATALOG_HEADER = (
 # --- Kamervragen and briefings ------------------------------------------------------------
 
 NO_QUESTIONS = "Geen genummerde vragen gevonden (verwacht 'Vraag 1', '1.' of '1)')."
-DRAFT_TITLE = "Conceptantwoorden Kamervragen"
-# the draft in the ministry's format (export.py): title, headings, the writer's placeholder
+# the draft in the ministry's format (present/draft.py): title, headings, the placeholder
 DRAFT_ANSWER_TITLE = "Antwoorden op vragen"
 DRAFT_PLACEHOLDER = "[Niet gevonden in de documenten — zelf te beantwoorden]"
 DRAFT_SOURCES = "Bronnen"

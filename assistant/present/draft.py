@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant import messages
 from assistant.ingest.kamervragen import KamerVragen
 from assistant.models import Answer, Citation
+from assistant.present import word
 
 
 @dataclass
@@ -108,12 +109,11 @@ def write_draft_docx(vragen: KamerVragen, answers: list[Answer], path: Path) -> 
     """The draft as a Word document with the Title and Heading 1/2 styles: per question
     "Vraag N" and "Antwoord N", numbered source notes under each answer, the sources at
     the end."""
-    import docx
     from docx.shared import Pt
 
     draft = _draft(vragen, answers)
-    document = docx.Document()
-    document.add_heading(draft.title, level=0)
+    document = word.new_document(draft.title)  # author, Dutch proofing, the title
+    document.paragraphs[0].style = document.styles["Title"]  # the ministry's title line
     if draft.header:
         document.add_paragraph().add_run(draft.header).italic = True
     for item in draft.items:
@@ -130,6 +130,4 @@ def write_draft_docx(vragen: KamerVragen, answers: list[Answer], path: Path) -> 
             document.add_heading(label, level=2)
             for k in group:
                 document.add_paragraph(_note(k, draft.sources[k - 1]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    document.save(str(path))
-    return path
+    return word.save(document, path)

@@ -1,4 +1,5 @@
-"""Answers, drafts and briefings as text, Markdown and Word (.docx) documents.
+"""Answers and briefings as text, Markdown and Word (.docx) documents (drafts of Kamervragen:
+`draft.py`).
 
 Sources are written the way staff cite them: "(titel, kenmerk, datum, p. N)".
 """
@@ -10,7 +11,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import messages
-from assistant.ingest.kamervragen import KamerVragen
 from assistant.models import Answer, Briefing, BriefingSection, Citation
 from assistant.present import word
 from assistant.text.dates import dutch_date
@@ -89,30 +89,6 @@ def answer_markdown(answer: Answer) -> str:
         lines += [f"**{messages.SOURCES}**", ""]
     for c in sources:
         lines += [f"[{c.n}] {c.reference()}", "", blockquote(f"“{c.quote}”"), ""]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def draft_markdown(vragen: KamerVragen, answers: list[Answer]) -> str:
-    """ "Vraag n / Antwoord n" with footnote-style sources "(titel, kenmerk, datum, p. N)"."""
-    lines = [f"_{vragen.header}_", ""] if vragen.header else []
-    footnotes: list[Citation] = []
-    for vraag, answer in zip(vragen.questions, answers, strict=True):
-        lines += [
-            f"**{messages.QUESTION} {vraag.number}**",
-            "",
-            vraag.text,
-            "",
-            f"**{messages.ANSWER} {vraag.number}**",
-            "",
-        ]
-        text = answer.answer
-        for c in answer.citations:
-            if f"[{c.n}]" in text:
-                footnotes.append(c)
-                text = text.replace(f"[{c.n}]", f"[^{len(footnotes)}]")
-        lines += [text, ""]
-    for number, c in enumerate(footnotes, start=1):
-        lines += [f"[^{number}]: {c.reference()}: “{c.quote}”", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -199,15 +175,6 @@ def write_docx(sections: list[tuple[str, Answer]], path: Path, title: str, intro
         for c in sources:
             word.list_item(document, f"{c.reference()}: ", numbered=True, quote=c.quote)
     return word.save(document, path)
-
-
-def write_draft_docx(vragen: KamerVragen, answers: list[Answer], path: Path) -> Path:
-    """The drafts of a set of Kamervragen as a Word document."""
-    sections = [
-        (f"{messages.QUESTION} {v.number}", a)
-        for v, a in zip(vragen.questions, answers, strict=True)
-    ]
-    return write_docx(sections, path, messages.DRAFT_TITLE, intro=vragen.header)
 
 
 def write_briefing_docx(briefing: Briefing, path: Path) -> Path:

@@ -4,7 +4,7 @@ from conftest import REPO
 
 from assistant import messages
 from assistant.ingest.kamervragen import split_questions
-from assistant.present.export import draft_markdown, write_docx
+from assistant.present.draft import draft_markdown, write_draft_docx
 
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -44,13 +44,13 @@ def test_drafts_cite_per_question_and_abstain_where_the_corpus_is_silent(fake_as
     third = by_number["3"]  # banks refusing loans: not in the documents
     assert third.abstained and third.answer == messages.NOT_FOUND
     text = draft_markdown(vragen, answers)
-    assert "**Vraag 2b**" in text and "**Antwoord 2b**" in text and "[^1]:" in text
+    assert "## Vraag 2b" in text and "## Antwoord 2b" in text and "[^1]:" in text
+    assert f"## Antwoord 3\n\n{messages.DRAFT_PLACEHOLDER}\n" in text
 
-    sections = [(f"Vraag {v.number}", a) for v, a in zip(vragen.questions, answers, strict=True)]
-    path = write_docx(sections, tmp_path / "concept.docx", "Conceptantwoorden", intro=vragen.header)
+    path = write_draft_docx(vragen, answers, tmp_path / "concept.docx")
     paragraphs = [p.text for p in docx.Document(str(path)).paragraphs]
     assert "Vraag 2b" in paragraphs and any("eind Q1" in p for p in paragraphs)
-    assert any(messages.NOT_FOUND in p for p in paragraphs)
+    assert messages.DRAFT_PLACEHOLDER in paragraphs and messages.NOT_FOUND not in paragraphs
     assert any(
         "Nota Kamerbrief 'Studies over de financiering defensie-industrie'" in p for p in paragraphs
     )
