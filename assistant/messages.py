@@ -29,6 +29,15 @@ REASON_NO_DOCUMENTS = "geen document voldoet aan de filters"
 REASON_NOT_ANSWERED = "geen gevonden passage beantwoordt de vraag"
 
 
+def not_said(parts: Iterable[str], english: bool = False) -> str:
+    """The sentence closing a partial answer: the parts of the question the documents are
+    silent on."""
+    quoted = "; ".join(f"“{p.rstrip('?').strip()}”" for p in parts)
+    if english:
+        return f"The indexed documents say nothing about {quoted}."
+    return f"Over {quoted} staat niets in de geïndexeerde documenten."
+
+
 def reason_unknown_terms(terms: Iterable[str]) -> str:
     return f"komt niet voor in de documenten: {', '.join(terms)}"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant import messages
 from assistant.answer.answerability import AnswerabilityJudge, Judgement
+from assistant.answer.parts import open_parts
 from assistant.answer.rules import answer_type
 from assistant.models import Answer, Citation, Evidence, Query
 
@@ -115,4 +116,9 @@ class ExtractiveAnswerer:
         used = [citations[i] for i in usable][: self.max_sentences]
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
-        return Answer(query.text, f"{intro} {body}", False, citations)
+        # a question of two parts answered on one says so, rather than pass for answered
+        unsaid = open_parts(query.text, [f"{c.quote} {c.section}" for c in used],
+                            self.judge.analyzer)  # fmt: skip
+        if unsaid:
+            body += " " + messages.not_said(unsaid, query.english)
+        return Answer(query.text, f"{intro} {body}", False, citations, open_parts=unsaid)

@@ -46,4 +46,8 @@ class GenerativeAnswerer:
         notes = [messages.LLM_VERIFIED]
         if verified.dropped:
             notes.append(messages.LLM_DROPPED.format(n=len(verified.dropped)))
-        return Answer(query.text, " ".join(verified.sentences), False, base.citations, notes=notes)
+        text = " ".join(verified.sentences)
+        if base.open_parts:
+            text += " " + messages.not_said(base.open_parts, query.english)
+        return Answer(query.text, text, False, base.citations, notes=notes,
+                      open_parts=base.open_parts)  # fmt: skip
