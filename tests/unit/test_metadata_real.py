@@ -1,5 +1,7 @@
-"""Metadata read from the real answered Kamervragen (../shared/real-corpus): the expected
-values are written by hand from each file's first page."""
+"""Metadata read from the real documents (../shared/real-corpus) and the seeds, one kind at
+a time (answered Kamervragen, Kamerbrieven, a published Kamerstuk, a study, strategies, an
+action plan, a white paper, nota's): the expected values are written by hand from each
+file's first page, letterhead or colophon."""
 
 import re
 
