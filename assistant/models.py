@@ -47,6 +47,14 @@ class DocumentMeta:
     source_url: str | None = None
     author: str | None = None  # the organisation that wrote or published it (a study's bureau)
 
+    @property
+    def indexed_title(self) -> str:
+        """The title as retrieval indexes it: with the author organisation, by which people
+        name a study ("het Berenschot-rapport") when its title does not say it."""
+        if self.author and self.author.casefold() not in self.title.casefold():
+            return f"{self.title} ({self.author})"
+        return self.title
+
     def to_dict(self) -> dict:
         return asdict(self)
 

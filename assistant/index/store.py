@@ -76,13 +76,14 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM lexical")
             db.execute("DELETE FROM doc_lexical")
-            docs = db.execute("SELECT rowid, path, title FROM documents").fetchall()
+            docs = db.execute("SELECT rowid, path, title, author FROM documents").fetchall()
             for doc in docs:
                 rows = db.execute(
                     _CHUNK_ROWS,
                     (doc["path"],),
                 ).fetchall()
-                write_rows(db, self.analyzer, doc["rowid"], doc["title"], rows)
+                title = DocumentMeta(title=doc["title"], author=doc["author"]).indexed_title
+                write_rows(db, self.analyzer, doc["rowid"], title, rows)
             db.execute(
                 "INSERT OR REPLACE INTO settings VALUES ('analyzer', ?)", (self.analyzer.signature,)
             )
@@ -202,7 +203,7 @@ class Store:
                 _CHUNK_ROWS,
                 (document.path,),
             ).fetchall()
-            write_rows(db, self.analyzer, doc_rowid, meta.title, rows)
+            write_rows(db, self.analyzer, doc_rowid, meta.indexed_title, rows)
         return old
 
     @staticmethod
@@ -238,7 +239,7 @@ class Store:
             db.execute(
                 "UPDATE doc_lexical SET title = ? WHERE rowid IN"
                 " (SELECT rowid FROM documents WHERE path = ?)",
-                (" ".join(self.analyzer(meta.title)), path),
+                (" ".join(self.analyzer(meta.indexed_title)), path),
             )
             rows = db.execute(
                 "SELECT rowid, section, context FROM chunks WHERE doc_path = ?", (path,)
@@ -247,7 +248,9 @@ class Store:
                 "UPDATE lexical SET context = ? WHERE rowid = ?",
                 [
                     (
-                        " ".join(self.analyzer(f"{r['section']} {r['context']} {meta.title}")),
+                        " ".join(
+                            self.analyzer(f"{r['section']} {r['context']} {meta.indexed_title}")
+                        ),
                         r["rowid"],
                     )
                     for r in rows

@@ -83,7 +83,7 @@ class VectorLeg:
 
     def embed(self, chunks: list[Chunk], metas: list[DocumentMeta]) -> np.ndarray:
         """The chunks' vectors: each chunk embedded with its document title and heading."""
-        texts = [c.context_text(m.title) for c, m in zip(chunks, metas, strict=True)]
+        texts = [c.context_text(m.indexed_title) for c, m in zip(chunks, metas, strict=True)]
         return self.embedder.embed_documents(texts)
 
     def write(self, chunks: list[Chunk], metas: list[DocumentMeta], vectors: np.ndarray) -> None:

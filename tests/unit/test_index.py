@@ -12,6 +12,7 @@ from fakes import FakeEmbedder, fake_embedders
 
 from assistant import messages
 from assistant.config import Settings
+from assistant.filters import Filters
 from assistant.index import Index, IndexMismatchError, legs
 from assistant.index.embedders import E5Embedder, USEEmbedder
 
@@ -249,3 +250,23 @@ def test_a_file_that_fails_does_not_make_every_ingest_read_all_files_again(seede
     assert (again.updated, [f.path for f in again.failed]) == (2, ["kapot.pdf"])
     after = index.sync()  # the broken file is tried again; the good ones are not read
     assert (after.unchanged, after.updated, [f.path for f in after.failed]) == (2, 0, ["kapot.pdf"])
+
+
+def test_the_author_organisation_is_indexed_with_every_passage(seeded):
+    """People name a study by its bureau ("het Rathenau-rapport"); a title that does not
+    say it gets the author beside it in what BM25 and the dense legs index."""
+    catalog = seeded.catalog_path
+    entry = f'["{NOTA_UNDATED}"]\n'
+    catalog.write_text(
+        catalog.read_text().replace(entry, entry + 'author = "Rathenau Instituut"\n', 1)
+    )
+    index = Index(seeded, embedders=fake_embedders())
+    index.sync()
+    terms = index.store.analyzer("Rathenau")
+    found = {index.store.chunk_documents([cid])[cid] for cid, _ in
+             index.store.lexical.search(terms, 50, Filters())}  # fmt: skip
+    assert found == {NOTA_UNDATED}
+    record = index.store.document(NOTA_UNDATED)
+    assert record.meta.author == "Rathenau Instituut"
+    assert record.meta.indexed_title.endswith("(Rathenau Instituut)")
+    index.close()
