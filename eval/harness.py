@@ -307,7 +307,7 @@ def real_corpus() -> Path | None:
 
 def load_real_questions(folder: Path = REAL_QUESTIONS) -> list[Question]:
     """Every question of eval/real/*.jsonl, in file order."""
-    return [q for path in sorted(folder.glob("*.jsonl")) for q in load_questions(path)]
+    return [q for path in sorted(folder.glob("questions-*.jsonl")) for q in load_questions(path)]
 
 
 def offtopic_questions(real: Path) -> list[Question]:
