@@ -306,7 +306,7 @@ def real_corpus() -> Path | None:
 
 
 def load_real_questions(folder: Path = REAL_QUESTIONS) -> list[Question]:
-    """Every question of eval/real/*.jsonl, in file order."""
+    """Every question of eval/real/questions-*.jsonl, in file order."""
     return [q for path in sorted(folder.glob("questions-*.jsonl")) for q in load_questions(path)]
 
 
