@@ -646,6 +646,7 @@ UI_TO = "t/m"
 UI_DOCUMENTS = "documenten"
 UI_NOTHING_MATCHES = "geen enkel document voldoet aan deze filters"
 UI_PROGRESS_UNIT = "bestanden"
+UI_PROGRESS_QUESTIONS = "vragen"
 UI_NO_DOCUMENTS_YET = "Nog geen documenten."
 
 

@@ -27,7 +27,7 @@ def test_split_then_draft_with_progress_per_question(fake_assistant):
     assert summary.startswith("2 vragen gevonden: 1, 2.")
     rows[1][1] = "Hoeveel kost een ruimtestation op de maan volgens de documenten?"  # corrected
     ticks = []
-    text, files = handlers.draft(header, rows, progress=lambda done, desc: ticks.append(desc))
+    text, files = handlers.draft(header, rows, progress=lambda done, desc, unit: ticks.append(desc))
     assert ticks == ["Vraag 1", "Vraag 2"]
     assert text.startswith(f"# {messages.DRAFT_ANSWER_TITLE} van het lid Jansen (CDA) over ")
     assert "volgens de documenten?" in text

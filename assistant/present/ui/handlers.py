@@ -234,27 +234,26 @@ class Handlers:
         )
         return (messages.metadata_saved(path), *self.refresh(path, only))
 
+    @dutch_errors
     def split(self, text, file):
-        try:
-            if file:
-                text = self.assistant.read_file(Path(file))
-            vragen = self.assistant.split_questions(text or "")
-        except ValueError as exc:
-            raise gr.Error(str(exc)) from exc
+        if file:
+            text = self.assistant.read_file(Path(file))
+        vragen = self.assistant.split_questions(text or "")
         rows = [[q.number, q.text, q.stem] for q in vragen.questions]
         return vragen.header, rows, messages.split_summary(vragen)
 
+    @dutch_errors
     def draft(self, header, rows, progress=gr.Progress()):  # noqa: B008 (gradio injects it)
         values = rows.values.tolist() if hasattr(rows, "values") else rows
         questions = [
             KamerVraag(str(n), str(t), str(s or "")) for n, t, s in values if str(t).strip()
         ]
         if not questions:
-            raise gr.Error(messages.UI_SPLIT_FIRST)
+            raise error(messages.UI_SPLIT_FIRST)
         vragen = KamerVragen(header or "", questions)
 
         def tick(name: str, number: int, total: int) -> None:
-            progress((number - 1, total), desc=name)
+            progress((number - 1, total), desc=name, unit=messages.UI_PROGRESS_QUESTIONS)
 
         answers = self.assistant.answer_questions(vragen, progress=tick)
         folder = _folder("draft")
@@ -264,9 +263,10 @@ class Handlers:
         twin.write_text(text, encoding="utf-8")
         return text, [str(path), str(twin)]
 
+    @dutch_errors
     def brief(self, topic):
         if not (topic or "").strip():
-            raise gr.Error(messages.UI_TOPIC_FIRST)
+            raise error(messages.UI_TOPIC_FIRST)
         briefing = self.assistant.brief(topic)
         path = write_briefing_docx(briefing, _folder("brief") / safe_filename(topic, ".docx"))
         return briefing_markdown(briefing), str(path)
