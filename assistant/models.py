@@ -46,6 +46,12 @@ class DocumentMeta:
     kenmerk: str | None = None
     source_url: str | None = None
     author: str | None = None  # the organisation that wrote or published it (a study's bureau)
+    # answered Kamervragen: who asked (with their party), who answered, and when the
+    # questions were sent in and the answer received (ISO dates)
+    asked_by: str | None = None
+    answered_by: str | None = None
+    sent: str | None = None
+    received: str | None = None
 
     @property
     def indexed_title(self) -> str:

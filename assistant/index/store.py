@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -381,11 +382,15 @@ def document_meta(row: sqlite3.Row) -> DocumentMeta:
 
 
 def _record(row: sqlite3.Row) -> DocumentRecord:
+    extracted = DocumentMeta(**json.loads(row["extracted_meta"]))
+    # who asked and answered a set of Kamervragen, and when, is what the document states;
+    # the catalog does not edit it
+    stated = {k: getattr(extracted, k) for k in ("asked_by", "answered_by", "sent", "received")}
     return DocumentRecord(
         path=row["path"],
         sha256=row["sha256"],
-        meta=document_meta(row),
-        extracted_meta=DocumentMeta(**json.loads(row["extracted_meta"])),
+        meta=replace(document_meta(row), **stated),
+        extracted_meta=extracted,
         file_type=row["file_type"],
         pages=row["pages"],
         chunks=row["chunks"],

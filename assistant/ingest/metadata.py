@@ -37,24 +37,36 @@ _AANHANGSEL = re.compile(
     re.S,
 )
 _RECEIVED = re.compile(r"\(ontvangen\s+(?:\(ontvangen\s+)?(\d{1,2}\s+\w+\s+\d{4})\)")
+_ASKED_BY = re.compile(
+    r"Vragen van (?:het lid|de leden)\s+(.+?)\s+(?:aan\s+de|aan\s+het|over)\s", re.S
+)
+_ANSWERED_BY = re.compile(r"\bAntwoord(?:en)? van\s+(.+?)\s*\(ontvangen", re.S)
 
 
 def aanhangsel_meta(text: str) -> DocumentMeta | None:
     """The metadata of answered Kamervragen: the subject as title, the Aanhangsel number
     as reference, the date the answer was received (else the date the questions were sent
-    in); None for any other document."""
+    in), the members who asked and who answered; None for any other document."""
     m = _AANHANGSEL.search(text[:3000])
     if m is None:
         return None
     start, end, number, subject, sent = m.groups()
-    received = _RECEIVED.search(text[m.end() : m.end() + 1500])
-    date = parse_dutch_date(received.group(1) if received else sent)
+    after = text[m.end() : m.end() + 1500]
+    received = _RECEIVED.search(after)
+    received_on = parse_dutch_date(received.group(1)) if received else None
+    sent_on = parse_dutch_date(sent)
     subject = " ".join(subject.split())
+    asked_by = _ASKED_BY.search(text[m.start() : m.end()])
+    answered_by = _ANSWERED_BY.search(after)
     return DocumentMeta(
         title=subject[:1].upper() + subject[1:],
         doc_type="kamervragen",
-        date=date,
+        date=received_on or sent_on,
         kenmerk=f"Aanhangsel Handelingen II {start}/{end}, nr. {int(number)}",
+        asked_by=" ".join(asked_by.group(1).split()) if asked_by else None,
+        answered_by=" ".join(answered_by.group(1).split()) if answered_by else None,
+        sent=sent_on,
+        received=received_on,
     )
 
 

@@ -50,6 +50,21 @@ def test_answered_kamervragen_are_their_own_type_with_subject_date_and_number(na
     assert meta.doc_type == "kamervragen"
 
 
+def test_answered_kamervragen_name_who_asked_who_answered_and_when():
+    # written from the "Vragen van …" and "Antwoord van …" lines of vragen-/antwoorden-*.txt
+    meta = load_document(DOCS / "kamervragen-2024-2367-rekeninggluren-bunq-fin.pdf").meta
+    assert (meta.asked_by, meta.answered_by) == ("Van der Lee (GroenLinks-PvdA)",
+                                                 "Minister Heinen (Financiën)")  # fmt: skip
+    assert (meta.sent, meta.received) == ("2024-06-28", "2024-08-29")
+    meta = load_document(DOCS / "kamervragen-2024-2129-ontwikkelingen-jemen-bz.pdf").meta
+    assert meta.asked_by == "Ceder (ChristenUnie) en Dobbe (SP)"
+    assert meta.answered_by.startswith("Minister Bruins Slot (BZ)")
+    assert (meta.sent, meta.received) == ("2024-06-05", "2024-06-28")
+    postponed = "kamervragen-2024-1999-juridische-analyse-hoofdlijnenakkoord-mededeling-uitstel.pdf"
+    meta = load_document(DOCS / postponed).meta  # the answer was postponed: nobody answered
+    assert (meta.answered_by, meta.received) == (None, "2024-06-07")  # the Mededeling's date
+
+
 def test_every_aanhangsel_is_recognised():
     metas = [load_document(p).meta for p in sorted(DOCS.glob("kamervragen-*.pdf"))]
     assert len(metas) == 21
