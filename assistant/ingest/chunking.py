@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from assistant.ingest.kamervragen_chunks import answer_chunks, is_answered_kamervragen
-from assistant.models import Block, Chunk, Document
+from assistant.models import Block, Chunk, Document, Page
 from assistant.text.sentences import Span, split_sentences
 
 MAX_CHUNK_CHARS = 520  # about one quote: staff cite one to three sentences
@@ -74,12 +74,33 @@ def chunk_id(document_sha: str, position: int, text: str) -> str:
     return digest[:24]
 
 
+def page_chunk(document: Document, page: Page, position: int, span: Span, section: str = "",
+               context: str = "", answers: str = "") -> Chunk:  # fmt: skip
+    """The chunk of a page's text at `span`. Its id hashes the context too: an answer with
+    the same words ("Ja.") to another question is another chunk."""
+    text = page.text[span.start : span.end]
+    return Chunk(
+        id=chunk_id(document.sha256, position, f"{text}\n{context}" if context else text),
+        doc_path=document.path,
+        position=position,
+        text=text,
+        page=page.number,
+        page_label=page.label,
+        ocr=page.ocr,
+        section=section,
+        start=span.start,
+        end=span.end,
+        context=context,
+        answers=answers,
+    )
+
+
 def chunk_document(document: Document) -> list[Chunk]:
     """All chunks of a document, in reading order. Answered Kamervragen (an Aanhangsel, or
     any text labelled "Vraag 1" … "Antwoord 1") give their answers only, each with its
     question as context (kamervragen_chunks.py)."""
     if is_answered_kamervragen(document):
-        answers = answer_chunks(document, _windows, chunk_id)
+        answers = answer_chunks(document, _windows, page_chunk)
         if answers:
             return answers
     chunks: list[Chunk] = []
@@ -101,20 +122,5 @@ def chunk_document(document: Document) -> list[Chunk]:
             if len(text.split()) < MIN_CHUNK_WORDS:
                 continue
             for span in _windows(text, start):
-                piece = page_text[span.start : span.end]
-                position = len(chunks)
-                chunks.append(
-                    Chunk(
-                        id=chunk_id(document.sha256, position, piece),
-                        doc_path=document.path,
-                        position=position,
-                        text=piece,
-                        page=page.number,
-                        page_label=page.label,
-                        ocr=page.ocr,
-                        section=heading,
-                        start=span.start,
-                        end=span.end,
-                    )
-                )
+                chunks.append(page_chunk(document, page, len(chunks), span, section=heading))
     return chunks

@@ -25,7 +25,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _VRAAG_1, _ANTWOORD_1 = re.compile(r"\bVraag\s+1\b"), re.compile(r"\bAntwoord\s+1\b")
 
 Windows = Callable[[str, int], list[Span]]
-ChunkId = Callable[[str, int, str], str]
+MakeChunk = Callable[..., Chunk]
 
 
 class _Letters:
@@ -148,10 +148,11 @@ def is_answered_kamervragen(document: Document) -> bool:
     return bool(_VRAAG_1.search(text) and _ANTWOORD_1.search(text))
 
 
-def answer_chunks(document: Document, windows: Windows, chunk_id: ChunkId) -> list[Chunk]:
+def answer_chunks(document: Document, windows: Windows, make: MakeChunk) -> list[Chunk]:
     """The answer chunks of answered Kamervragen, in reading order; [] when the document
     holds no answers that can be located (the caller chunks it as any other document).
-    `windows(text, base)` cuts a long answer into windows; `chunk_id(sha, position, text)`."""
+    `windows(text, base)` cuts a long answer into windows; `make(document, page, position,
+    span, context=, answers=)` is the chunk of a page span (chunking.page_chunk)."""
     text = "\n".join(page.text for page in document.pages)
     questions = split_questions(text).questions
     groups: list[list[KamerVraag]] = []
@@ -189,22 +190,6 @@ def answer_chunks(document: Document, windows: Windows, chunk_id: ChunkId) -> li
                 continue
             local = lo - offset + lead
             for span in windows(piece, local):
-                quote = page.text[span.start : span.end]
-                position = len(chunks)
-                chunks.append(
-                    Chunk(
-                        id=chunk_id(document.sha256, position, f"{quote}\n{context}"),
-                        doc_path=document.path,
-                        position=position,
-                        text=quote,
-                        page=page.number,
-                        page_label=page.label,
-                        ocr=page.ocr,
-                        section="",
-                        start=span.start,
-                        end=span.end,
-                        context=context,
-                        answers=answers,
-                    )
-                )
+                chunks.append(make(document, page, len(chunks), span, context=context,
+                                   answers=answers))  # fmt: skip
     return chunks
