@@ -32,7 +32,7 @@ from assistant.answer.rules import (
     salient_tokens,
 )
 from assistant.models import Evidence, Query
-from assistant.text.analysis import Analyzer, fold
+from assistant.text.analysis import STOPWORDS, Analyzer, fold
 from assistant.text.boilerplate import is_boilerplate
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
@@ -74,7 +74,7 @@ FEATURES = (
     "figure_conflict",  # the same for the question's other figures
     "english",  # an English question (its words meet the Dutch text only through vectors)
     "rarest_covered",  # the question's rarest subject term is in the quote, heading or title
-    "unknown_share",  # share of the question's subject terms no passage of the corpus holds
+    "predicate_covered",  # the last content word of a Dutch question is in the passage
 )
 
 
@@ -92,7 +92,7 @@ QUESTION_FEATURES = (
     "best_figure_conflict",
     "english",
     "any_rarest_covered",
-    "unknown_share",
+    "any_predicate_covered",
 )
 
 
@@ -140,21 +140,42 @@ class AnswerabilityModel:
     # Dutch question lies above it. English questions meet the Dutch text at lower
     # similarities, so the floor leaves them to the gate.
     similarity_floor: float = 0.0
+    # A Dutch question is about something the documents do not treat when no passage, its
+    # heading or its title holds `off_topic_coverage` of its subject words and none comes
+    # closer than `off_topic_similarity`: what the paraphrase of an answerable question
+    # lacks in words it makes up in closeness. Both calibrated on dev.
+    off_topic_coverage: float = 0.0
+    off_topic_similarity: float = 0.0
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> AnswerabilityModel:
         data = json.loads(path.read_text(encoding="utf-8"))
+        off_topic = data.get("off_topic", {})
         return cls(
             LogisticModel.from_dict(data["question"], QUESTION_FEATURES),
             LogisticModel.from_dict(data["quote"], FEATURES),
             float(data.get("similarity_floor", 0.0)),
+            float(off_topic.get("coverage", 0.0)),
+            float(off_topic.get("similarity", 0.0)),
         )
 
     def answered(self, summary: dict[str, float]) -> tuple[bool, float]:
         """Whether the evidence answers the question at all, and the gate's probability."""
         p = self.question.probability(summary)
-        close = summary["english"] > 0 or summary["best_similarity"] >= self.similarity_floor
-        return close and p >= self.question.threshold, p
+        about = about_the_documents(summary, self.similarity_floor, self.off_topic_coverage,
+                                    self.off_topic_similarity)  # fmt: skip
+        return about and p >= self.question.threshold, p
+
+
+def about_the_documents(summary: dict[str, float], floor: float, coverage: float,
+                        similarity: float) -> bool:  # fmt: skip
+    """Whether anything in a question's evidence is about it (AnswerabilityModel's floor
+    and off-topic bounds; English questions are left to the gate)."""
+    if summary["english"] > 0:
+        return True
+    closest = summary["best_similarity"]
+    unrelated = summary["best_context_coverage"] < coverage and closest < similarity
+    return closest >= floor and not unrelated
 
 
 def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
@@ -173,7 +194,7 @@ def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
         "best_figure_conflict": covering["figure_conflict"],
         "english": rows[0]["english"],
         "any_rarest_covered": max(r["rarest_covered"] for r in rows),
-        "unknown_share": rows[0]["unknown_share"],
+        "any_predicate_covered": max(r["predicate_covered"] for r in rows),
     }
 
 
@@ -264,7 +285,7 @@ class AnswerabilityJudge:
         idf = {t: math.log((total + 1) / (frequency[t] + 1)) + 1 for t in subject}
         # the most specific word of the question: what an answer must be about
         rarest = min((t for t in subject if frequency[t]), key=frequency.get, default=None)
-        unknown_share = sum(not f for f in frequency.values()) / len(subject) if subject else 0.0
+        predicate = None if query.english else last_content_word(query.text)
         kind = answer_type(query.text)
         focus = None if query.english else focus_word(query.text)
         if unknown is None:
@@ -299,7 +320,9 @@ class AnswerabilityJudge:
                     "figure_conflict": _figure_conflict(figures, passage),
                     "english": float(query.english),
                     "rarest_covered": float(rarest is None or matches(rarest, context_terms)),
-                    "unknown_share": unknown_share,
+                    "predicate_covered": float(
+                        predicate is None or matches(predicate, context_terms)
+                    ),
                 }
             )
         return rows
@@ -315,6 +338,16 @@ class AnswerabilityJudge:
                     return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
                             for cid, v in vectors.items()}  # fmt: skip
         return {}
+
+
+def last_content_word(question: str) -> str | None:
+    """The last content word of a Dutch question. Dutch puts the main verb or participle at
+    the end ("Waarom is de raad in 2021 opgeheven?"): what is said to have happened, which a
+    passage must say too for it to answer (and what a false premise gets wrong)."""
+    for word in reversed(re.findall(r"[^\W\d_]+", question.lower())):
+        if len(word) >= 4 and word not in STOPWORDS and fold(word) not in FRAME_TERMS:
+            return fold(word)
+    return None
 
 
 def _asks(quote: str) -> bool:
