@@ -5,9 +5,9 @@ current set (eval/questions.jsonl), the assistant retrieves its top 5 as it does
 user; each evidence quote gets the judge's features and a label: 1 when it is the gold
 evidence (from the gold document, containing the gold phrase), else 0. Two logistic
 regressions, each weight kept to the sign a reader expects (SIGNS): one over each
-question's summary (QUESTION_FEATURES), labelled answerable or not, whose threshold is the
-highest at which at most MAX_FALSE_ABSTENTION of the answerable dev questions is refused,
-judged on out-of-fold probabilities (a threshold set on the fitted questions' own
+question's summary (QUESTION_FEATURES), labelled 1 when its evidence holds the gold quote,
+whose threshold is the highest at which at most MAX_FALSE_ABSTENTION of those questions is
+refused, judged on out-of-fold probabilities (a threshold set on the fitted questions' own
 probabilities refuses far more new answerable questions than it promises); and one over
 the quotes of the questions whose gold evidence was retrieved, which picks the quotes that
 answer. The test split is never read here.
