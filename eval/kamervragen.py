@@ -138,7 +138,9 @@ def left_out(settings: Settings, rows: list[dict], root: Path) -> dict:
                 query = assistant.query(row["question"])
                 evidence = assistant.retriever(query, None, 5)
                 decision = assistant.extractive.decide(query, evidence)
-                used = {Path(evidence[i].chunk.doc_path).name for i in decision.usable[:2]}
+                # the documents the answer would quote: as many as the answerer uses
+                shown = decision.usable[: assistant.extractive.max_sentences]
+                used = {Path(evidence[i].chunk.doc_path).name for i in shown}
                 results.append({"id": row["id"], "abstained": not decision.answer,
                                 "judge_abstained": not any(j.answers for j in decision.judgements),
                                 "answered_from": sorted(used)})  # fmt: skip
