@@ -71,9 +71,14 @@ def log_odds(llm, question: str, quote: str) -> float:
 
 def rows(model: Path) -> list[dict]:
     """Each dev question: the gate's log-odds, the model's per quote, and its labels."""
+    from assistant.index import Index
     from assistant.service import Assistant
 
     settings = _real_settings(load_settings(), real_corpus())
+    index = Index(settings)  # builds or brings up to date the real set's index
+    index.sync()
+    index.fill()
+    index.close()
     assistant = Assistant(settings)
     judge = assistant.extractive.judge
     llm = server(model)
