@@ -28,7 +28,7 @@ from assistant.answer.answerability import question_row
 from assistant.config import load_settings
 from eval.harness import Returned, _real_settings, hit_rank, load_real_questions, real_corpus
 
-TOP = 3  # quotes judged per question: each is a prompt of its own (~1.5 s on 2 cores)
+TOP = 3  # quotes judged per question: each is a prompt of its own, which sets the cost
 REFUSED = 0.10  # the share of answered dev questions the comparison may refuse
 SYSTEM = (
     "You judge whether a passage from a Dutch government document answers a question. "
