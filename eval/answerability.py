@@ -146,13 +146,15 @@ def _out_of_fold(x: np.ndarray, y: np.ndarray, signs: list[int], strength: float
     return p
 
 
-def fit(rows: list[dict], features: tuple[str, ...], label: str) -> tuple[dict, np.ndarray]:
+def fit(rows: list[dict], features: tuple[str, ...], label: str,
+        signs: list[int] | None = None) -> tuple[dict, np.ndarray]:  # fmt: skip
     """A sign-constrained logistic regression on standardised features, its strength chosen
     by cross-validated log-loss: the fitted parameters and each row's out-of-fold
-    probability (thresholds are chosen on those, not on the rows' own fitted ones)."""
+    probability (thresholds are chosen on those, not on the rows' own fitted ones).
+    `signs`: each feature's direction, for features SIGNS does not list."""
     x = np.array([[row[name] for name in features] for row in rows], dtype=np.float64)
     y = np.array([row[label] for row in rows], dtype=np.float64)
-    signs = [SIGNS[name] for name in features]
+    signs = signs or [SIGNS[name] for name in features]
     best: tuple[float, float, np.ndarray] | None = None
     for strength in STRENGTHS:
         p = np.clip(_out_of_fold(x, y, signs, strength), 1e-6, 1 - 1e-6)
@@ -258,7 +260,6 @@ def main(argv: list[str] | None = None) -> int:
     above = sorted(p for p, q in answered if about_the_documents(q, *bounds))
     allowed = int(MAX_FALSE_ABSTENTION * len(answered)) - (len(answered) - len(above))
     gate["threshold"] = round(above[max(0, allowed)] - 1e-6, 6)
-    hit = {(r["setting"], r["id"]) for r in rows if r["label"]}
     quote, _ = fit([r for r in rows if (r["setting"], r["id"]) in hit], FEATURES, "label")
     quote["threshold"] = 0.5
     fitted = {

@@ -7,7 +7,7 @@ question with each of the first TOP quotes and is asked whether the quote states
 Its judgement is the log-odds of "yes" against "no" in the first token of its reply. The
 report: how well that judgement separates the questions whose evidence holds the gold
 quote from the rest (ROC AUC), alone and beside the fitted gate (out-of-fold logistic
-regressions, as eval/answerability.py fits the gate), and what each would abstain at the
+regressions fitted as eval/answerability.py fits the gate), and what each would abstain at the
 same share of refused answerable dev questions. The test split is never read here.
 
 The model file is the caller's: eval/README.md names the one measured (Qwen2.5-Coder-1.5B
@@ -100,9 +100,11 @@ def rows(model: Path) -> list[dict]:
 
 
 def compare(found: list[dict]) -> dict:
-    from sklearn.linear_model import LogisticRegression
+    """AUCs, and what the gate alone and the gate with the model abstain on at the same
+    refusal, each fitted out of fold as eval/answerability.py fits the gate."""
     from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from eval.answerability import fit
 
     y = np.array([r["evidence_answers"] for r in found], dtype=int)
     columns = {
@@ -113,16 +115,14 @@ def compare(found: list[dict]) -> dict:
     report: dict = {"questions": len(found), "evidence answers": int(y.sum()), "auc": {}}
     for name, values in columns.items():
         report["auc"][name] = round(float(roc_auc_score(y, values)), 3)
-    combos = {"gate alone": ["gate"], "gate + model": ["gate", "model, top quote"]}
+    table = [{name: values[i] for name, values in columns.items()} | {"label": int(y[i])}
+             for i in range(len(found))]  # fmt: skip
+    unanswerable = [i for i, r in enumerate(found) if not r["answerable"]]
+    combos = {"gate alone": ("gate",), "gate + model": ("gate", "model, top quote")}
     for name, names in combos.items():
-        x = np.array([columns[n] for n in names]).T
-        p = np.zeros(len(y))
-        for seed in range(5):
-            folds = StratifiedKFold(5, shuffle=True, random_state=seed)
-            p += cross_val_predict(LogisticRegression(class_weight="balanced"), x, y, cv=folds,
-                                   method="predict_proba")[:, 1] / 5  # fmt: skip
+        # both push one way: a likelier gate, a surer "yes"
+        _, p = fit(table, names, "label", signs=[1] * len(names))
         threshold = np.sort(p[y == 1])[int(REFUSED * y.sum())]
-        unanswerable = [i for i, r in enumerate(found) if not r["answerable"]]
         by_kind: dict[str, list[bool]] = {}
         for i in unanswerable:
             by_kind.setdefault(found[i]["kind"], []).append(bool(p[i] < threshold))
