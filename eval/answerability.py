@@ -34,6 +34,7 @@ from assistant.answer.answerability import (
     question_row,
 )
 from assistant.config import load_settings
+from assistant.models import Evidence
 from eval.harness import (
     HERE,
     Question,
@@ -59,8 +60,9 @@ OFF_TOPIC_SHARE = 0.02
 TOP_K = 5
 
 
-def rows_for(settings, questions: list[Question], setting: str) -> list[dict]:
-    """Features and labels of each question's top TOP_K evidence."""
+def ready_assistant(settings):
+    """The assistant over the settings' index, built or brought up to date first (E5
+    vectors included)."""
     from assistant.index import Index
     from assistant.service import Assistant
 
@@ -68,7 +70,18 @@ def rows_for(settings, questions: list[Question], setting: str) -> list[dict]:
     index.sync()
     index.fill()
     index.close()
-    assistant = Assistant(settings)
+    return Assistant(settings)
+
+
+def is_gold(question: Question, evidence: Evidence) -> bool:
+    """Whether one evidence quote is the question's gold evidence."""
+    returned = Returned([(evidence.chunk.doc_path, evidence.quote)], False, 0.0)
+    return question.answerable and hit_rank(question, returned) == 1
+
+
+def rows_for(settings, questions: list[Question], setting: str) -> list[dict]:
+    """Features and labels of each question's top TOP_K evidence."""
+    assistant = ready_assistant(settings)
     judge = assistant.extractive.judge
     rows = []
     for q in questions:
@@ -76,8 +89,7 @@ def rows_for(settings, questions: list[Question], setting: str) -> list[dict]:
         evidence = assistant.retriever(query, None, TOP_K)
         features = judge.features(query, evidence)
         for rank, (e, f) in enumerate(zip(evidence, features, strict=True), start=1):
-            returned = Returned([(e.chunk.doc_path, e.quote)], False, 0.0)
-            label = int(q.answerable and hit_rank(q, returned) == 1)
+            label = int(is_gold(q, e))
             rows.append(
                 {"id": q.id, "setting": setting, "kind": q.kind, "rank": rank,
                  "answerable": int(q.answerable), "label": label, **f}

@@ -26,7 +26,8 @@ import numpy as np
 
 from assistant.answer.answerability import question_row
 from assistant.config import load_settings
-from eval.harness import Returned, _real_settings, hit_rank, load_real_questions, real_corpus
+from eval.answerability import TOP_K, fit, is_gold, ready_assistant
+from eval.harness import _real_settings, load_real_questions, real_corpus
 
 TOP = 3  # quotes judged per question: each is a prompt of its own, which sets the cost
 REFUSED = 0.10  # the share of answered dev questions the comparison may refuse
@@ -71,27 +72,17 @@ def log_odds(llm, question: str, quote: str) -> float:
 
 def rows(model: Path) -> list[dict]:
     """Each dev question: the gate's log-odds, the model's per quote, and its labels."""
-    from assistant.index import Index
-    from assistant.service import Assistant
-
-    settings = _real_settings(load_settings(), real_corpus())
-    index = Index(settings)  # builds or brings up to date the real set's index
-    index.sync()
-    index.fill()
-    index.close()
-    assistant = Assistant(settings)
+    assistant = ready_assistant(_real_settings(load_settings(), real_corpus()))
     judge = assistant.extractive.judge
     llm = server(model)
     out = []
     for q in (q for q in load_real_questions() if q.split == "dev"):
         query = assistant.query(q.question)
-        evidence = assistant.retriever(query, None, 5)
+        evidence = assistant.retriever(query, None, TOP_K)
         _, gate = judge.model.answered(question_row(judge.features(query, evidence)))
-        gold = [q.answerable and hit_rank(q, Returned([(e.chunk.doc_path, e.quote)], False, 0))
-                == 1 for e in evidence]  # fmt: skip
         out.append({
             "id": q.id, "kind": q.kind, "answerable": q.answerable,
-            "evidence_answers": any(gold),
+            "evidence_answers": any(is_gold(q, e) for e in evidence),
             "gate": math.log(max(gate, 1e-6) / max(1 - gate, 1e-6)),
             "model": [log_odds(llm, q.question, e.quote) for e in evidence[:TOP]],
         })  # fmt: skip
@@ -103,8 +94,6 @@ def compare(found: list[dict]) -> dict:
     """AUCs, and what the gate alone and the gate with the model abstain on at the same
     refusal, each fitted out of fold as eval/answerability.py fits the gate."""
     from sklearn.metrics import roc_auc_score
-
-    from eval.answerability import fit
 
     y = np.array([r["evidence_answers"] for r in found], dtype=int)
     columns = {
