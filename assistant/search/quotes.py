@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.models import Chunk, Evidence
 from assistant.text.analysis import Analyzer
-from assistant.text.sentences import split_sentences
+from assistant.text.sentences import Span, split_sentences
 
 MAX_QUOTE_CHARS = 500
 
@@ -37,12 +39,58 @@ def select_quote(
     return best
 
 
-def overlaps(chunk: Chunk, chosen: list[Evidence]) -> bool:
-    """Sentence ± 1 windows overlap; a chunk that shares text with a better one is skipped."""
-    return any(
-        e.chunk.doc_path == chunk.doc_path
-        and e.chunk.page == chunk.page
-        and chunk.start < e.chunk.end
-        and e.chunk.start < chunk.end
-        for e in chosen
-    )
+MIN_QUOTE_WORDS = 4  # a shorter remainder is a fragment, not something to cite
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _shown(e: Evidence) -> tuple[int, int]:
+    """Page offsets of a chosen quote."""
+    at = e.chunk.start + e.chunk.text.find(e.quote)
+    return at, at + len(e.quote)
+
+
+def fresh_quote(
+    chunk: Chunk, chosen: list[Evidence], terms: set[str], analyze: Analyzer
+) -> tuple[int, int] | None:
+    """Offsets in `chunk.text` of its quote among the sentences no chosen quote shows yet;
+    None when it would show nothing new.
+
+    Chunks of a long paragraph are overlapping sentence windows, so a chunk ranked below
+    another one of the same page often shares a sentence with its quote. Skipping the whole
+    chunk would hide the sentences only it holds (the answer is often the sentence before or
+    after the better-ranked quote); showing it whole would repeat a quote. Its new sentences
+    stand as a quote of their own instead. A quote that repeats one already chosen from the
+    same document word for word (documents print a sentence twice: in a table and in the
+    text, in a summary and in a chapter) shows nothing new either.
+    """
+    same_document = [e for e in chosen if e.chunk.doc_path == chunk.doc_path]
+    shown = [_shown(e) for e in same_document if e.chunk.page == chunk.page]
+    start, end = 0, len(chunk.text)
+    if shown:
+        runs: list[list[Span]] = [[]]
+        for span in split_sentences(chunk.text):
+            a, b = chunk.start + span.start, chunk.start + span.end
+            if any(a < e and s < b for s, e in shown):
+                runs.append([])
+            else:
+                runs[-1].append(span)
+        runs = [run for run in runs if run]
+        if not runs:
+            return None
+
+        def matched(run: list[Span]) -> int:
+            return len(set(analyze(chunk.text[run[0].start : run[-1].end])) & terms)
+
+        best = max(runs, key=matched)
+        start, end = best[0].start, best[-1].end
+    s, e = select_quote(chunk.text[start:end], terms, analyze)
+    start, end = start + s, start + e
+    quote = chunk.text[start:end]
+    if shown and len(quote.split()) < MIN_QUOTE_WORDS:
+        return None
+    if any(_normal(quote) == _normal(e.quote) for e in same_document):
+        return None
+    return start, end

@@ -4,7 +4,8 @@ Entry point: `HybridRetriever(index, settings)(query, filters, top_k)`. Each leg
 SQLite FTS5; the dense legs in Chroma) returns candidates under the same filters; their
 scores are min-max normalised and summed with the query's weights, a document prior lifts
 the chunks of documents that fit the question as a whole, and within each chunk the one to
-three sentences that best match the question become the quote.
+three sentences that best match the question become the quote (of a chunk that overlaps a
+better one, only the sentences not quoted yet).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from assistant.filters import Filters
 from assistant.index import Index
 from assistant.models import Evidence, Query
 from assistant.search.fusion import Ranked, fuse, leg_ranks, scaled_by_best
-from assistant.search.quotes import overlaps, select_quote
+from assistant.search.quotes import fresh_quote
 
 # Dense candidates fetched per leg, as a multiple of candidates_per_leg: the tail of the
 # wider list serves the in-document pass (a second, filtered Chroma query costs more).
@@ -121,9 +122,10 @@ class HybridRetriever:
         evidence: list[Evidence] = []
         for cid in ordered:
             chunk, meta = found[cid]  # vectors without a stored chunk are never cited
-            if overlaps(chunk, evidence):
+            span = fresh_quote(chunk, evidence, term_set, store.analyzer)
+            if span is None:
                 continue
-            start, end = select_quote(chunk.text, term_set, store.analyzer)
+            start, end = span
             evidence.append(
                 Evidence(chunk, chunk.text[start:end], fused[cid], meta, ranks.get(cid, {}))
             )

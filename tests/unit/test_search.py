@@ -7,8 +7,9 @@ from fakes import FakeEmbedder, fake_answerability
 from assistant import messages
 from assistant.filters import Filters
 from assistant.index import legs
+from assistant.models import Chunk, DocumentMeta, Evidence
 from assistant.search.query import contextualise, weighted_terms
-from assistant.search.quotes import select_quote
+from assistant.search.quotes import fresh_quote, select_quote
 from assistant.service import Assistant
 from assistant.text.analysis import Analyzer
 from assistant.text.language import detect_language
@@ -29,6 +30,55 @@ def test_quote_selection_picks_the_matching_sentences():
     start, end = select_quote(text, {"berenschot", "onderzoek"}, Analyzer())
     assert "Berenschot voerde het onderzoek uit." in text[start:end]
     assert end - start <= 500
+
+
+SENTENCES = [
+    "Het betreft een regeling op grond van artikel 31 van de Huisvestingswet 2014.",
+    "Dit artikel geeft de Minister die mogelijkheid.",
+    "In de praktijk telt deze groep mee in de taakstelling voor gemeenten.",
+]
+
+
+def _chunk(first: int, last: int, doc: str = "brief.pdf", page: int = 1) -> Chunk:
+    """Sentences first..last of the page as a chunk: a sentence window of the page."""
+    start = sum(len(s) + 1 for s in SENTENCES[:first])
+    text = " ".join(SENTENCES[first : last + 1])
+    return Chunk(f"{doc}{first}{last}{page}", doc, first, text, page, "", start, start + len(text))
+
+
+def _chosen(chunk: Chunk) -> Evidence:
+    return Evidence(chunk, chunk.text, 1.0, DocumentMeta("Brief"))
+
+
+def test_an_overlapping_chunk_quotes_only_what_is_not_shown_yet():
+    analyze = Analyzer()
+    terms = set(analyze("Op welk wetsartikel is de regeling gebaseerd?"))
+    better, lower = _chunk(1, 2), _chunk(0, 1)  # they share the middle sentence
+    start, end = fresh_quote(lower, [_chosen(better)], terms, analyze)
+    assert lower.text[start:end] == SENTENCES[0]
+    assert fresh_quote(_chunk(1, 1), [_chosen(better)], terms, analyze) is None  # all shown
+    # without a chosen quote on that page the whole window is the quote
+    assert fresh_quote(lower, [_chosen(_chunk(1, 2, page=2))], terms, analyze) == (
+        0,
+        len(lower.text),
+    )
+
+
+def test_a_sentence_printed_twice_in_a_document_is_quoted_once():
+    analyze = Analyzer()
+    terms = set(analyze("regeling artikel"))
+    shown = _chosen(_chunk(0, 0, page=3))
+    assert fresh_quote(_chunk(0, 0, page=7), [shown], terms, analyze) is None
+    # another document saying the same is another source
+    assert fresh_quote(_chunk(0, 0, doc="nota.pdf"), [shown], terms, analyze) is not None
+
+
+def test_a_remainder_too_short_to_cite_is_not_quoted():
+    analyze = Analyzer()
+    text = "Ja. Het kabinet stelt de regeling vast op grond van de wet."
+    short = Chunk("a", "b.pdf", 0, text, 1, "", 0, len(text))
+    rest = Chunk("b", "b.pdf", 1, text[4:], 1, "", 4, len(text))
+    assert fresh_quote(short, [_chosen(rest)], set(analyze("regeling")), analyze) is None
 
 
 def test_follow_up_questions_carry_the_previous_question():
