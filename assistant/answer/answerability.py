@@ -26,13 +26,14 @@ import numpy as np
 from assistant.answer.rules import (
     answer_type,
     contains_answer_type,
+    content_words,
     count_near,
     focus_word,
     planted_instruction,
     salient_tokens,
 )
 from assistant.models import Evidence, Query
-from assistant.text.analysis import STOPWORDS, Analyzer, fold
+from assistant.text.analysis import Analyzer, fold
 from assistant.text.boilerplate import is_boilerplate
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
@@ -344,10 +345,8 @@ def last_content_word(question: str) -> str | None:
     """The last content word of a Dutch question. Dutch puts the main verb or participle at
     the end ("Waarom is de raad in 2021 opgeheven?"): what is said to have happened, which a
     passage must say too for it to answer (and what a false premise gets wrong)."""
-    for word in reversed(re.findall(r"[^\W\d_]+", question.lower())):
-        if len(word) >= 4 and word not in STOPWORDS and fold(word) not in FRAME_TERMS:
-            return fold(word)
-    return None
+    words = content_words(question, FRAME_TERMS)
+    return fold(words[-1]) if words else None
 
 
 def _asks(quote: str) -> bool:

@@ -9,6 +9,7 @@ used as an answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from assistant.text.analysis import STOPWORDS, fold
 from assistant.text.sentences import split_sentences
@@ -149,10 +150,18 @@ _FRAME_WORDS = set(
 )
 
 
+def content_words(question: str, frame: Collection[str]) -> list[str]:
+    """The words of a question that can say what it is about, in order: four letters or
+    more, neither a stopword nor (folded) a word of `frame`."""
+    return [
+        word
+        for word in re.findall(r"[^\W\d_]+", question.lower())
+        if len(word) >= 4 and word not in STOPWORDS and fold(word) not in frame
+    ]
+
+
 def focus_word(question: str) -> str | None:
     """The first content word after the question word of a Dutch question: its subject."""
-    words = re.findall(r"[^\W\d_]+", question.lower())
-    for word in words[1:]:
-        if word not in STOPWORDS and len(word) >= 4 and word not in _FRAME_WORDS:
-            return word
-    return None
+    first = re.search(r"[^\W\d_]+", question)
+    words = content_words(question.partition(first.group())[2], _FRAME_WORDS) if first else []
+    return words[0] if words else None
