@@ -64,7 +64,8 @@ def fresh_quote(
     after the better-ranked quote); showing it whole would repeat a quote. Its new sentences
     stand as a quote of their own instead. A quote that repeats one already chosen from the
     same document word for word (documents print a sentence twice: in a table and in the
-    text, in a summary and in a chapter) shows nothing new either.
+    text, in a summary and in a chapter) shows nothing new either, unless it answers another
+    question (a "Ja." to another of the Kamer's questions).
     """
     same_document = [e for e in chosen if e.chunk.doc_path == chunk.doc_path]
     shown = [_shown(e) for e in same_document if e.chunk.page == chunk.page]
@@ -73,7 +74,7 @@ def fresh_quote(
         runs: list[list[Span]] = [[]]
         for span in split_sentences(chunk.text):
             a, b = chunk.start + span.start, chunk.start + span.end
-            if any(a < e and s < b for s, e in shown):
+            if any(a < shown_end and shown_start < b for shown_start, shown_end in shown):
                 runs.append([])
             else:
                 runs[-1].append(span)
@@ -86,11 +87,11 @@ def fresh_quote(
 
         best = max(runs, key=matched)
         start, end = best[0].start, best[-1].end
-    s, e = select_quote(chunk.text[start:end], terms, analyze)
-    start, end = start + s, start + e
-    quote = chunk.text[start:end]
-    if shown and len(quote.split()) < MIN_QUOTE_WORDS:
+    lo, hi = select_quote(chunk.text[start:end], terms, analyze)
+    start, end = start + lo, start + hi
+    quote = _normal(chunk.text[start:end])
+    if shown and len(chunk.text[start:end].split()) < MIN_QUOTE_WORDS:
         return None
-    if any(_normal(quote) == _normal(e.quote) for e in same_document):
+    if any(_normal(e.quote) == quote and e.chunk.context == chunk.context for e in same_document):
         return None
     return start, end

@@ -1,5 +1,7 @@
 """Search on the fake embedder: the Query, BM25, the legs under filters, the fusion inputs."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from fakes import FakeEmbedder, fake_answerability
@@ -71,6 +73,9 @@ def test_a_sentence_printed_twice_in_a_document_is_quoted_once():
     assert fresh_quote(_chunk(0, 0, page=7), [shown], terms, analyze) is None
     # another document saying the same is another source
     assert fresh_quote(_chunk(0, 0, doc="nota.pdf"), [shown], terms, analyze) is not None
+    # and the same words answering another of the Kamer's questions are another answer
+    other = replace(_chunk(0, 0, page=7), context="Vraag 5: op welke wet berust de regeling?")
+    assert fresh_quote(other, [shown], terms, analyze) is not None
 
 
 def test_a_remainder_too_short_to_cite_is_not_quoted():
