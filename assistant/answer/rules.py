@@ -28,6 +28,8 @@ _COUNT = re.compile(r"\b\d[\d.,]*\b")
 _AMOUNT = re.compile(
     r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b)", re.I
 )
+# the number of a list item or paragraph ("6. De ontwikkeling van …"), not a count
+_ENUMERATION = re.compile(r"(?:^|(?<=[•\n]))\s*\d{1,2}[.)]\s+(?=[A-Z])")
 _PERIOD = re.compile(r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2})\b")
 _ORG_WORDS = re.compile(
     r"\b(ministerie|minister|staatssecretaris|bureau|onderzoeksbureau|kabinet|kamer|tno|"
@@ -40,8 +42,13 @@ _ANSWER_TYPES = [
     (
         "amount",
         re.compile(
-            r"\b(wat kost|kosten|hoeveel geld|budget|bedrag|omzet|how much|cost|"
-            r"turnover|revenue|procent|percentage)\b",
+            r"\b(wat kost|kosten|hoeveel geld|\w*budget|\w*bedrag|omzet|how much|cost|"
+            r"turnover|revenue|procent|percentage|gekost|kostte|\w+vermogen|"
+            r"(contract|order|markt)waarde)\b"
+            # "Hoeveel investeert Defensie …?" asks for money, "Welke bedrijven investeren?" not
+            r"|\bhoeveel\s+(kost|kostte|investeert|investeren|besteedt|besteden)\b"
+            r"|\bhoeveel\s+(heeft|hebben|wordt|worden|is|zijn|gaat|gaan|zal|zullen)\b[^?]*"
+            r"\b(geïnvesteerd|investeren|uitgeven|uitgegeven|besteed|besteden|uitgetrokken)\b",
             re.I,
         ),
     ),  # fmt: skip
@@ -91,6 +98,7 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
     if kind == "amount":
         return bool(_AMOUNT.search(text))
     if kind == "count":
+        text = _ENUMERATION.sub(" ", text)
         numbers = [m.group(0) for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group(0))]
         return bool(numbers) or bool(words & _NUMBER_WORDS - {"een"})
     if kind == "period":

@@ -29,9 +29,23 @@ def test_answer_types():
     assert answer_type("Waarom is dit belangrijk?") is None
 
 
+def test_money_asked_in_other_words_is_an_amount():
+    assert answer_type("Wat is de contractwaarde van de Future Fast Interceptor?") == "amount"
+    assert answer_type("Hoeveel heeft de ontwikkeling van de satelliet gekost?") == "amount"
+    assert answer_type("Hoeveel investeert Defensie in de productiefaciliteit?") == "amount"
+    assert answer_type("Welk normbedrag geldt in 2024 voor een maaltijd?") == "amount"
+    assert answer_type("Met welk fondsvermogen start het SecFund?") == "amount"
+    # counting who invests is a count, and a concept named "waarde" asks for no amount
+    assert answer_type("Hoeveel bedrijven investeren in drones?") == "count"
+    assert answer_type("Hoe definieert het rapport de toegevoegde waarde?") is None
+
+
 def test_evidence_must_hold_the_asked_fact():
     assert contains_answer_type("Defensie liet een tweetal studies uitvoeren.", "count")
     assert not contains_answer_type("De kerncijfers voor 2023 en 2024.", "count")  # years only
+    # the number of a list item is no count
+    assert not contains_answer_type("6. De ontwikkeling wordt ondersteund door Defensie.", "count")
+    assert contains_answer_type("Defensie ondersteunt 6 ontwikkelingen.", "count")
     assert contains_answer_type("De strategie gaat eind Q1 naar de Kamer.", "period")
     assert contains_answer_type("Het kost 3,5 miljoen euro.", "amount")
     assert not contains_answer_type("Er zijn geen financiële overwegingen.", "amount")
