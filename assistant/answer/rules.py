@@ -44,7 +44,8 @@ _ANSWER_TYPES = [
         re.compile(
             r"\b(wat kost|kosten|hoeveel geld|\w*budget|\w*bedrag|omzet|how much|cost|"
             r"turnover|revenue|procent|percentage|gekost|kostte|\w+vermogen|"
-            r"(contract|order|markt)waarde)\b"
+            r"(contract|order|markt)waarde|\w*aandeel|welk deel|\w*marge|what share|"
+            r"what percentage|what proportion|what return)\b"
             # "Hoeveel investeert Defensie …?" asks for money, "Welke bedrijven investeren?" not
             r"|\bhoeveel\s+(kost|kostte|investeert|investeren|besteedt|besteden)\b"
             r"|\bhoeveel\s+(heeft|hebben|wordt|worden|is|zijn|gaat|gaan|zal|zullen)\b[^?]*"
@@ -52,10 +53,20 @@ _ANSWER_TYPES = [
             re.I,
         ),
     ),  # fmt: skip
-    ("count", re.compile(r"\b(hoeveel|how many|aantal)\b", re.I)),
+    (
+        "count",
+        re.compile(
+            r"\b(hoeveel|how many|aantal|hoe (groot|hoog|lang)|how (large|big|high|long))\b",
+            re.I,
+        ),
+    ),
     (
         "period",
-        re.compile(r"\b(wanneer|welk jaar|welke jaren|when|what year|which years?)\b", re.I),
+        re.compile(
+            r"\b(wanneer|welk jaar|welke jaren|welke datum|welke maand|welk kwartaal|when|"
+            r"what year|which years?|what date|which month)\b",
+            re.I,
+        ),
     ),
     (
         "agent",

@@ -40,6 +40,13 @@ def test_money_asked_in_other_words_is_an_amount():
     assert answer_type("Hoe definieert het rapport de toegevoegde waarde?") is None
 
 
+def test_sizes_shares_and_dates_asked_in_other_words():
+    assert answer_type("Hoe groot is de aanbevolen veiligheidsafstand?") == "count"
+    assert answer_type("Welk exportaandeel heeft de defensie-industrie?") == "amount"
+    assert answer_type("Wat is de gemiddelde winstmarge van de bedrijven?") == "amount"
+    assert answer_type("Op welke datum is het SecFund gelanceerd?") == "period"
+
+
 def test_evidence_must_hold_the_asked_fact():
     assert contains_answer_type("Defensie liet een tweetal studies uitvoeren.", "count")
     assert not contains_answer_type("De kerncijfers voor 2023 en 2024.", "count")  # years only
