@@ -56,7 +56,8 @@ _ANSWER_TYPES = [
     (
         "count",
         re.compile(
-            r"\b(hoeveel|how many|aantal|hoe (groot|hoog|lang)|how (large|big|high|long))\b",
+            # not "hoe lang": a duration is often answered by years ("van 2023 tot 2025")
+            r"\b(hoeveel|how many|aantal|hoe (groot|hoog)|how (large|big|high))\b",
             re.I,
         ),
     ),

@@ -45,6 +45,8 @@ def test_sizes_shares_and_dates_asked_in_other_words():
     assert answer_type("Welk exportaandeel heeft de defensie-industrie?") == "amount"
     assert answer_type("Wat is de gemiddelde winstmarge van de bedrijven?") == "amount"
     assert answer_type("Op welke datum is het SecFund gelanceerd?") == "period"
+    # a duration is often answered by years alone, which count as no figure
+    assert answer_type("Hoe lang loopt het programma?") is None
 
 
 def test_evidence_must_hold_the_asked_fact():
