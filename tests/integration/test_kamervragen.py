@@ -82,3 +82,25 @@ def test_a_kamervraag_asked_again_finds_the_earlier_answer_first(shared_copy):
     assert not any("presumption of denial" in c.quote and "toelichten" in c.quote
                    for c in answer.citations)  # fmt: skip
     assert "Kamerbrief van 14 juli 2023" in first.quote or first.quote in answer.answer
+
+
+@pytest.mark.skipif(not (REAL / "docs").is_dir(), reason="no real corpus here")
+def test_a_sentence_beside_a_better_quote_is_still_quoted(shared_copy):
+    """In the real Aanhangsel on housing evacuees the answer ("op grond van artikel 31 …")
+    is the sentence before the best-ranked quote, in an overlapping sentence window: it is
+    quoted on its own rather than hidden behind its neighbour."""
+    name = "kamervragen-2024-1292-huisvesting-nederlandse-evacues-bzk.pdf"
+    shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
+    assistant = Assistant(shared_copy)
+    try:
+        assert not assistant.ingest().failed
+        assistant.fill_vectors()
+        answer = assistant.ask(
+            "Op welk wetsartikel is de ministeriële regeling voor de huisvesting van "
+            "Nederlandse evacués gebaseerd?"
+        )
+    finally:
+        assistant.close()
+    quotes = [c.quote for c in answer.citations]
+    assert any("artikel 31, eerste lid, van de Huisvestingswet 2014" in q for q in quotes)
+    assert len(set(quotes)) == len(quotes)  # no quote twice
