@@ -89,9 +89,10 @@ def fresh_quote(
         start, end = best[0].start, best[-1].end
     lo, hi = select_quote(chunk.text[start:end], terms, analyze)
     start, end = start + lo, start + hi
-    quote = _normal(chunk.text[start:end])
-    if shown and len(chunk.text[start:end].split()) < MIN_QUOTE_WORDS:
+    quote = chunk.text[start:end]
+    if shown and len(quote.split()) < MIN_QUOTE_WORDS:
         return None
-    if any(_normal(e.quote) == quote and e.chunk.context == chunk.context for e in same_document):
+    words = _normal(quote)
+    if any(_normal(e.quote) == words and e.chunk.context == chunk.context for e in same_document):
         return None
     return start, end
