@@ -27,6 +27,7 @@ DATE_UNKNOWN = "datum onbekend"
 REASON_NO_PASSAGE = "geen passage gevonden"
 REASON_NO_DOCUMENTS = "geen document voldoet aan de filters"
 REASON_NOT_ANSWERED = "geen gevonden passage beantwoordt de vraag"
+REASON_CONTRADICTED = "de best passende passage spreekt de vraag tegen"
 
 
 def not_said(parts: Iterable[str], english: bool = False) -> str:
@@ -40,6 +41,30 @@ def not_said(parts: Iterable[str], english: bool = False) -> str:
 
 def reason_unknown_terms(terms: Iterable[str]) -> str:
     return f"komt niet voor in de documenten: {', '.join(terms)}"
+
+
+def _against(asked: str, stated: str, n: int, english: bool) -> str:
+    if english:
+        return f"the question says ‘{asked}’, but passage [{n}] says ‘{stated}’"
+    return f"de vraag noemt ‘{asked}’, maar passage [{n}] noemt ‘{stated}’"
+
+
+def contradicted(asked: str, stated: str, n: int, english: bool = False) -> str:
+    """The sentence after "not found" when the best passage contradicts the question's
+    premise ("zeven NLD gebieden" against passage [1]'s "5 NLD gebieden")."""
+    look_out = "Note" if english else LOOK_OUT
+    return f"{look_out}: {_against(asked, stated, n, english)}."
+
+
+def refuted(asked: str, stated: str, n: int, english: bool = False) -> str:
+    """The opening of the answer to "Klopt het dat …?" when the best passage says otherwise;
+    the passage follows verbatim, for the reader to judge."""
+    opening = (
+        "The documents appear to say otherwise"
+        if english
+        else "De documenten lijken dit tegen te spreken"
+    )
+    return f"{opening}: {_against(asked, stated, n, english)}:"
 
 
 _KIND_NL = {

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer.rules import (
+    NUMBER_VALUES,
     answer_type,
     contains_answer_type,
     content_words,
@@ -51,16 +52,6 @@ FRAME_TERMS = frozenset(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
-# "een" is left out: it is the article far more often than the number
-NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate(
-        "nul _ twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien"
-        " vijftien zestien zeventien achttien negentien twintig".split()
-    )
-    if w != "_"
-}
-
 FEATURES = (
     "similarity",  # cosine of question and passage in the strongest dense leg's space
     "score_relative",  # fused retrieval score / the best one
@@ -384,7 +375,7 @@ def _conflict(asked: set[str], pattern: re.Pattern, passage: str) -> float:
 def _figures(text: str) -> set[str]:
     """The figures a text names other than years, number words as digits ("zeven" → "7"):
     a question says "zeven gebieden" where a passage says "5 gebieden"."""
-    words = {NUMBER_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS}
+    words = {NUMBER_VALUES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_VALUES}
     return {f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)} | words
 
 

@@ -2,8 +2,10 @@
 
 Entry point: `ExtractiveAnswerer(known)(query, evidence)`. The default answer needs no
 LLM: it is made of the evidence sentences themselves, each followed by its [n]. Whether to
-answer is decided here (rules.py), not by a similarity threshold (which did not separate
-answerable from unanswerable questions).
+answer is decided here (answerability.py judges each quote), not by a similarity threshold
+(which did not separate answerable from unanswerable questions); a best quote that
+contradicts the question's premise (premise.py) is named as the correction, not quoted as
+the answer.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.answer.answerability import AnswerabilityJudge, Judgement
 from assistant.answer.parts import open_parts
-from assistant.answer.rules import answer_type
+from assistant.answer.premise import Conflict, premise_conflict
+from assistant.answer.rules import answer_type, asks_to_verify
 from assistant.models import Answer, Citation, Evidence, Query
 
 
@@ -68,6 +71,8 @@ class Decision:
     reason: str  # why not, for the user (Answer.notes)
     usable: tuple[int, ...] = ()  # indexes of the evidence that may be used, best first
     judgements: tuple[Judgement, ...] = ()
+    # the evidence (by index) that contradicts the question's premise, and how
+    conflict: tuple[int, Conflict] | None = None
 
 
 class ExtractiveAnswerer:
@@ -94,6 +99,15 @@ class ExtractiveAnswerer:
             (i for i, j in enumerate(judgements) if j.answers and i not in again),
             key=lambda i: -judgements[i].probability,
         )
+        if usable and usable[0] not in again:
+            # the passage that matches a question best may be the one that corrects it: the
+            # answer to "Klopt het dat …?", but no answer to "Waarom …?"
+            conflict = premise_conflict(query.text, evidence[usable[0]].quote, query.english)
+            if conflict and asks_to_verify(query.text):
+                return Decision(True, "", (usable[0],), tuple(judgements), (usable[0], conflict))
+            if conflict:
+                return Decision(False, messages.REASON_CONTRADICTED, (), tuple(judgements),
+                                (usable[0], conflict))  # fmt: skip
         if usable:
             return Decision(True, "", tuple(usable), tuple(judgements))
         unknown = judgements[0].unknown_terms
@@ -109,11 +123,19 @@ class ExtractiveAnswerer:
         decision = self.decide(query, evidence)
         if not decision.answer:
             not_found = messages.NOT_FOUND_EN if query.english else messages.NOT_FOUND
+            if decision.conflict:  # what the reader needs before writing "why"
+                i, conflict = decision.conflict
+                not_found += " " + messages.contradicted(conflict.asked, conflict.stated,
+                                                         i + 1, query.english)  # fmt: skip
             citations = to_citations(evidence)
             return Answer(query.text, not_found, True, citations, notes=[decision.reason])
         evidence, usable = earlier_answers_first(evidence, decision.usable)
         citations = to_citations(evidence)
         used = [citations[i] for i in usable][: self.max_sentences]
+        if decision.conflict:  # "Klopt het dat …?" answered by the passage that says otherwise
+            conflict, c = decision.conflict[1], used[0]
+            text = messages.refuted(conflict.asked, conflict.stated, c.n, query.english)
+            return Answer(query.text, f"{text} “{c.quote}” [{c.n}]", False, citations)
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         # a question of two parts answered on one says so, rather than pass for answered

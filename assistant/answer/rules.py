@@ -14,10 +14,22 @@ from collections.abc import Collection
 from assistant.text.analysis import STOPWORDS, fold
 from assistant.text.sentences import split_sentences
 
-_NUMBER_WORDS = set(
-    """een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig veertig
-    vijftig honderd duizend tweetal drietal viertal vijftal beide enkele tientallen
-    honderden duizenden one two three four five six seven eight nine ten dozen hundreds""".split()
+# a number written as a word, as its figure ("zeven" → "7"); "een" and "one" are left out:
+# far more often the article
+NUMBER_VALUES = {
+    word: str(n)
+    for words in (
+        "nul _ twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien"
+        " vijftien zestien zeventien achttien negentien twintig",
+        "zero _ two three four five six seven eight nine ten eleven twelve",
+    )
+    for n, word in enumerate(words.split())
+    if word != "_"
+}
+# words that state a count without a figure ("een tweetal studies", "honderden bedrijven")
+_NUMBER_WORDS = set(NUMBER_VALUES) | set(
+    """een dertig veertig vijftig honderd duizend tweetal drietal viertal vijftal beide
+    enkele tientallen honderden duizenden one dozens hundreds""".split()
 )
 _PERIOD_WORDS = set(
     """januari februari maart april mei juni juli augustus september oktober november december
@@ -92,6 +104,17 @@ _PLANTED = re.compile(
 def planted_instruction(text: str) -> bool:
     """Whether a passage reads as an instruction to an AI system."""
     return bool(_PLANTED.search(text))
+
+
+_VERIFY = re.compile(
+    r"^\W*(klopt het|klopt dat|is het (waar|juist|correct)|is it (true|correct|right))\b", re.I
+)
+
+
+def asks_to_verify(question: str) -> bool:
+    """Whether a question asks whether something is so ("Klopt het dat …?"): for it, a
+    passage that says otherwise is the answer."""
+    return bool(_VERIFY.search(question))
 
 
 def answer_type(question: str) -> str | None:

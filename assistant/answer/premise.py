@@ -1,0 +1,235 @@
+"""Does the passage contradict what the question takes for granted?
+
+A false premise ("Waarom richt de D-SII zich op zeven NLD gebieden?") retrieves the very
+passage that corrects it ("Ambities op de 5 NLD gebieden …"): its words match the question
+better than any other's. Quoted as the answer, it would look like a sourced "why". Three
+contradictions are read here, each as plain text against plain text:
+
+- a figure attached to the counted thing: "zeven NLD gebieden" against "5 NLD gebieden";
+- a name in the same role: "ondergebracht bij Invest-NL" against "ondergebracht bij de
+  Brabantse Ontwikkelingsmaatschappij", "ministerie van Defensie" against "ministerie van
+  Economische Zaken" (an acronym of the passage's name is the same name);
+- the question's main verb denied: "besloten … in te trekken" against "overweegt niet om
+  … in te trekken" (Dutch only: Dutch puts that verb last).
+
+Each fires only when the passage states another value in that place and never the asked
+one, so a passage that names both is no contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.answerability import FRAME_TERMS
+from assistant.answer.rules import NUMBER_VALUES, content_words
+from assistant.text.analysis import STOPWORDS, fold
+
+# words, figures, and the punctuation a name cannot run across (or that brackets an acronym)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w-]*|[.;:!?()]")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_ARTICLES = frozenset("de het een the a an".split())
+# words after a figure that make it an amount, a share, a measure or a date, not a count of
+# the next word ("acht meter afstand", "1 december": what they measure can differ without
+# contradicting; dates and years are the judge's)
+_UNITS = frozenset(
+    """procent miljoen miljard mln mld euro jaar jaren keer maal per duizend fte meter
+    kilometer km kilo kg ton liter uur uren dag dagen week weken maand maanden minuten
+    seconden januari februari maart april mei juni juli augustus september oktober november
+    december""".split()
+)
+# a name's role is the content word and preposition before it ("ondergebracht bij",
+# "opdracht van"): prepositions of a role only one name fills; "met", "voor" or "en" add
+# partners ("samenwerking met VDL Nedcar" beside "samenwerking met TNO")
+_PREPOSITIONS = frozenset("van bij door uit onder of by from".split())
+# "niet" and "nooit" deny a verb; "geen" denies a noun ("geen aanleiding voor")
+_NEGATIONS = frozenset(("niet", "nooit"))
+_NEGATION_REACH = 6  # words between "niet" and the verb it denies ("niet om de X in te trekken")
+# a source named at the end ("…, volgens het Berenschot-rapport?") is not the main verb
+_SOURCE_TAIL = re.compile(r",?\s+volgens\b[^?]*", re.I)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What the question takes for granted and what the passage says in its place."""
+
+    asked: str
+    stated: str
+
+
+def premise_conflict(question: str, passage: str, english: bool = False) -> Conflict | None:
+    """The first contradiction between the question's premise and the passage, if any."""
+    return (
+        _count_conflict(question, passage)
+        or _name_conflict(question, passage)
+        or (None if english else _denial(question, passage))
+    )
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text) if t[0].isalnum()]
+
+
+def _figure(token: str) -> str | None:
+    """A token's value as a figure ("zeven" → "7"), or None; years are not figures."""
+    if token.lower() in NUMBER_VALUES:
+        return NUMBER_VALUES[token.lower()]
+    if token[0].isdigit() and not _YEAR.fullmatch(token):
+        return token.replace(",", ".")
+    return None
+
+
+def _counts(text: str) -> list[tuple[str, str, str]]:
+    """(figure, counted word, as written) for every figure followed, within two words, by
+    the thing it counts ("acht Defensie-basisgebieden", "5 NLD gebieden")."""
+    tokens = _words(text)
+    found = []
+    for i, token in enumerate(tokens):
+        value = _figure(token)
+        if value is None:
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            word = tokens[j].lower()
+            if word in _UNITS:
+                break
+            if len(word) >= 4 and word not in STOPWORDS and _figure(tokens[j]) is None:
+                found.append((value, fold(word), " ".join(tokens[i : j + 1])))
+                break
+    return found
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or an inflection of it ("gebied", "gebieden"): all of `a` but its last two
+    letters (at least four) begins `b`."""
+    stem = min(len(a), max(4, len(a) - 2))
+    return len(b) >= stem and a[:stem] == b[:stem]
+
+
+def _count_conflict(question: str, passage: str) -> Conflict | None:
+    stated = _counts(passage)
+    for value, word, written in _counts(question):
+        others = [s for s in stated if _same_word(word, s[1])]
+        if others and all(s[0] != value for s in others):
+            return Conflict(written, others[0][2])
+    return None
+
+
+def _name_at(tokens: list[str], k: int) -> list[str]:
+    """The capitalised words (or figures) from k on: one name ("Economische Zaken en
+    Klimaat", "and" between capitals included). None when it starts with a figure, or is
+    an adjective of nationality before a noun ("Europese defensiebedrijven")."""
+    if k >= len(tokens) or not tokens[k][0].isupper():
+        return []
+    if tokens[k].endswith("se") and k + 1 < len(tokens) and tokens[k + 1][0].islower():
+        return []
+    name = []
+    while k < len(tokens):
+        joins = tokens[k] in ("en", "and") and name and k + 1 < len(tokens)
+        if not (tokens[k][0].isupper() or tokens[k][0].isdigit() or joins):
+            break
+        if joins and not tokens[k + 1][0].isupper():
+            break
+        name.append(tokens[k])
+        k += 1
+    return name
+
+
+def _roles(tokens: list[str]) -> list[tuple[tuple[str, str], int]]:
+    """(role, where its name starts): every name after a content word and a preposition,
+    articles skipped ("ministerie van" Defensie, "ondergebracht bij" de Brabantse …)."""
+    found = []
+    for i, token in enumerate(tokens):
+        if i < 2 or not token[0].isupper() or tokens[i - 1][0].isupper():
+            continue
+        if fold(token.lower()) in STOPWORDS:
+            continue
+        j = i - 1
+        while j > 0 and tokens[j].lower() in _ARTICLES:
+            j -= 1
+        role = (tokens[j - 1].lower(), tokens[j].lower())
+        if role[1] in _PREPOSITIONS and len(role[0]) >= 4 and role[0] not in STOPWORDS:
+            found.append((role, i))
+    return found
+
+
+def _initials(name: list[str]) -> str:
+    return "".join(w[0] for w in name if w[0].isupper())
+
+
+def _same_name(asked: list[str], stated: list[str], after: list[str]) -> bool:
+    """Whether two names are one: a shared word (run-together text included: "U-spacevan"),
+    or one is the other's initials ("DRC", "Delta Rhine Corridor") or bracketed acronym
+    ("Economische Zaken en Klimaat (EZK)")."""
+    a = [fold(w.lower()) for w in asked]
+    s = [fold(w.lower()) for w in stated]
+    if any(x.startswith(y) or y.startswith(x) for x in a for y in s):
+        return True
+    bracketed = after[1] if len(after) >= 2 and after[0] == "(" else ""
+    return any(w in (_initials(stated), bracketed) for w in asked) or any(
+        w == _initials(asked) for w in stated
+    )
+
+
+def _name_conflict(question: str, passage: str) -> Conflict | None:
+    asked_tokens = _tokens(question)
+    tokens = _tokens(passage)
+    lower = [t.lower() for t in tokens]
+    for role, start in _roles(asked_tokens):
+        asked = _name_at(asked_tokens, start)
+        stated = []
+        for i in range(len(tokens) - 2):
+            if (lower[i], lower[i + 1]) != role:
+                continue
+            k = i + 2
+            while k < len(tokens) and lower[k] in _ARTICLES:
+                k += 1
+            name = _name_at(tokens, k)
+            if name:
+                stated.append(name)
+        if stated and not any(_same_name(asked, s, _after(tokens, s)) for s in stated):
+            return Conflict(f"{role[0]} {role[1]} {' '.join(asked)}",
+                            f"{role[0]} {role[1]} {' '.join(stated[0])}")  # fmt: skip
+    return None
+
+
+def _after(tokens: list[str], name: list[str]) -> list[str]:
+    """The tokens after a name in the passage, brackets included."""
+    for i in range(len(tokens) - len(name) + 1):
+        if tokens[i : i + len(name)] == name:
+            return tokens[i + len(name) : i + len(name) + 3]
+    return []
+
+
+def _final_verb(question: str) -> str | None:
+    """The word a Dutch question ends on when it reads as a verb: an infinitive ("in te
+    trekken") or a participle ("opgeheven", "beëindigd"). Without a tagger, a question
+    ending on a noun ("… op het gebied van quantum?") has none."""
+    words = content_words(_SOURCE_TAIL.sub("", question), FRAME_TERMS)
+    tail = re.findall(r"[^\W\d_]+", _SOURCE_TAIL.sub("", question).lower())
+    if not words or not tail or tail[-1] != words[-1]:
+        return None
+    word = fold(words[-1])
+    participle = word.startswith(("ge", "be", "ver", "ont", "her")) and word.endswith(("d", "t"))
+    return word if word.endswith("en") or participle else None
+
+
+def _denial(question: str, passage: str) -> Conflict | None:
+    """The verb the question ends on, denied in the passage."""
+    asked = [t.lower() for t in _words(question)]
+    if _NEGATIONS & set(asked) or "geen" in asked:
+        return None
+    verb = _final_verb(question)
+    if verb is None:
+        return None
+    tokens = _words(passage)
+    folded = [fold(t.lower()) for t in tokens]
+    for i, word in enumerate(folded):
+        before = folded[max(0, i - _NEGATION_REACH) : i]
+        if len(word) >= 4 and _same_word(verb, word) and _NEGATIONS & set(before):
+            start = i - len(before) + next(n for n, w in enumerate(before) if w in _NEGATIONS)
+            return Conflict(verb, " ".join(tokens[start : i + 1]))
+    return None

@@ -1,0 +1,111 @@
+"""A question's premise against the passage that corrects it: the contradictions read in
+plain text, and the answer that says so instead of quoting the correction as an answer."""
+
+from fakes import fake_answerability
+
+from assistant import messages
+from assistant.answer.answerability import AnswerabilityJudge
+from assistant.answer.extractive import ExtractiveAnswerer
+from assistant.answer.premise import Conflict, premise_conflict
+from assistant.models import Chunk, DocumentMeta, Evidence, Query
+
+AREAS = "Ambities op de 5 NLD gebieden zijn begin 2025 door de ministeries opgesteld."
+SECFUND = (
+    "Een voorbeeld hiervan is het SecFund, een fonds – ondergebracht bij de Brabantse "
+    "Ontwikkelingsmaatschappij - dat is ingericht om financieringsknelpunten te verminderen."
+)
+EKV = "Het kabinet overweegt niet om de exportkredietverzekeringen in te trekken voor de projecten."
+
+
+def test_a_figure_attached_to_the_counted_thing():
+    question = "Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?"
+    assert premise_conflict(question, AREAS) == Conflict("zeven NLD gebieden", "5 NLD gebieden")
+    assert premise_conflict("Waarom richt de D-SII zich op vijf NLD gebieden?", AREAS) is None
+    # a passage naming the asked figure too does not contradict it
+    both = AREAS + " Eerder waren het zeven NLD gebieden."
+    assert premise_conflict(question, both) is None
+    # an amount is no count of the next word, and a year no figure (years are the judge's)
+    assert premise_conflict("Waarom kost het 3 miljoen euro?", "Het kost 4 miljoen euro.") is None
+    nota = "De nota uit 2023 noemt drie ambities."
+    assert premise_conflict("Waarom noemt de nota uit 2024 drie ambities?", nota) is None
+
+
+def test_dates_and_measures_are_not_counts():
+    # read on the answered Kamervragen: another date or distance is no contradiction
+    assert (
+        premise_conflict("Is de intocht op 25 november afgelast?", "AD, 17 november 2023.") is None
+    )
+    distance = "Binnen de aanbevolen veiligheidsafstand van 400 meter wonen honderden mensen."
+    assert premise_conflict("Mag opslag op acht meter afstand staan?", distance) is None
+
+
+def test_a_name_in_the_same_role():
+    question = "Waarom is het beheer van het SecFund ondergebracht bij Invest-NL?"
+    conflict = premise_conflict(question, SECFUND)
+    assert conflict == Conflict(
+        "ondergebracht bij Invest-NL", "ondergebracht bij Brabantse Ontwikkelingsmaatschappij"
+    )
+    assert premise_conflict(question.replace("Invest-NL", "de BOM"), SECFUND) is not None
+    named = "Het SecFund is ondergebracht bij de Brabantse Ontwikkelingsmaatschappij."
+    assert premise_conflict("Waarom is het ondergebracht bij de Brabantse?", named) is None
+    # an acronym of the passage's name, and run-together words, are the same name
+    ezk = "Tweejaarlijks laat het ministerie van Economische Zaken en Klimaat (EZK) onderzoek doen."
+    assert premise_conflict("Welke directie van het ministerie van EZK schreef dit?", ezk) is None
+    run = "De eerste regelgeving van U-spacevan kracht geworden."
+    assert premise_conflict("Wanneer kwam de regelgeving van U-space?", run) is None
+    drc = "Dit betekent vertraging van DRC. Er zijn meer oorzaken."
+    assert premise_conflict("Wie betaalt de vertraging van de Delta Rhine Corridor?", drc) is None
+    # partners add up, a figure or an adjective of nationality is no name
+    partners = "Defensie zoekt samenwerking met TNO."
+    assert premise_conflict("Waarom zoekt Defensie samenwerking met VDL Nedcar?", partners) is None
+    turnover = "De omzet van 7 bedrijven en de omzet van Europese defensiebedrijven groeit."
+    assert premise_conflict("Hoe groeit de omzet van NLDTIB-bedrijven?", turnover) is None
+
+
+def test_the_main_verb_denied():
+    question = "Waarom heeft het kabinet besloten de exportkredietverzekeringen in te trekken?"
+    conflict = premise_conflict(question, EKV)
+    assert conflict is not None and conflict.stated.startswith("niet om")
+    assert conflict.stated.endswith("trekken")
+    # a question that denies itself, or an English one, is not read this way
+    assert premise_conflict("Waarom wil het kabinet ze niet in te trekken?", EKV) is None
+    assert premise_conflict(question, EKV, english=True) is None
+    # "geen" denies a noun, and a question ending on a noun has no verb to deny
+    assert premise_conflict("Waarom wil het kabinet de stroomtekorten voorkomen?",
+                            "Er is geen aanleiding voor ingrijpen.") is None  # fmt: skip
+    quantum = "Sommige systemen kunnen niet migreren naar quantumveilige cryptografie."
+    assert premise_conflict("Welke risico's ziet u op het gebied van quantum?", quantum) is None
+    # the source named at the end is not the verb
+    sourced = "Waarom besloot het kabinet tot intrekken, volgens de beantwoording?"
+    assert premise_conflict(sourced, "Het kabinet heeft de beantwoording niet verstuurd.") is None
+
+
+def _evidence(quote: str) -> Evidence:
+    chunk = Chunk("id", "doc.txt", 0, quote, 1, "Kernpunten", 0, len(quote))
+    return Evidence(chunk, quote, 1.0, DocumentMeta(title="D-SII", date="2025-01-01"))
+
+
+def test_the_correction_is_not_quoted_as_the_answer():
+    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
+    question = "Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?"
+    answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
+    correction = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
+    assert answer.abstained and answer.answer == f"{messages.NOT_FOUND} {correction}"
+    assert answer.notes == [messages.REASON_CONTRADICTED]
+    assert answer.citations[0].quote == AREAS  # the correcting passage stays listed
+    # the same passage answers the question that has its figure right
+    right = "Kunt u toelichten waarom de D-SII zich op 5 NLD gebieden richt?"
+    assert not answerer(Query(right, right, "nl"), [_evidence(AREAS)]).abstained
+
+
+def test_klopt_het_dat_is_answered_by_the_passage_that_says_otherwise():
+    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
+    question = "Klopt het dat de D-SII zich op zeven NLD gebieden richt?"
+    answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
+    opening = messages.refuted("zeven NLD gebieden", "5 NLD gebieden", 1)
+    assert not answer.abstained and answer.answer == f"{opening} “{AREAS}” [1]"
+    english = "Is it true that the D-SII focuses on seven NLD areas?"
+    areas = "Ambitions for the 5 NLD areas were drawn up in early 2025."
+    answer = answerer(Query(english, english, "en"), [_evidence(areas)])
+    opening = messages.refuted("seven NLD areas", "5 NLD areas", 1, english=True)
+    assert not answer.abstained and answer.answer == f"{opening} “{areas}” [1]"
