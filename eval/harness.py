@@ -220,19 +220,25 @@ def naive_baseline(
 # --- the run ----------------------------------------------------------------------------------
 
 
-def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
-    """A corpus folder and index of its own for one eval setting (reused when current)."""
-    root = settings.index_dir / f"eval-{name}"
+def _eval_folder(settings: Settings, root: Path, sources: list[Path]) -> Settings:
+    """Settings for a corpus folder and index of its own under `root`, holding copies of
+    `sources` (a copy is renewed only when its source changed, so the index stays current)."""
     corpus = root / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    for source in settings.corpus_dir.iterdir():
-        if source.is_file():
-            target = corpus / source.name
-            if not target.exists() or target.read_bytes() != source.read_bytes():
-                shutil.copy(source, target)
-    if distractors:
-        write_distractors(corpus / "distractors")
+    for source in sources:
+        target = corpus / source.name
+        if not target.exists() or target.read_bytes() != source.read_bytes():
+            shutil.copy(source, target)
     return replace(settings, corpus_dir=corpus, index_dir=root / "index")
+
+
+def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
+    """A corpus folder and index of its own for one eval setting (reused when current)."""
+    seeds = [p for p in settings.corpus_dir.iterdir() if p.is_file()]
+    prepared = _eval_folder(settings, settings.index_dir / f"eval-{name}", seeds)
+    if distractors:
+        write_distractors(prepared.corpus_dir / "distractors")
+    return prepared
 
 
 def evaluate(settings: Settings, *, distractors: bool, baselines: bool = True) -> dict:
@@ -338,16 +344,10 @@ def _real_settings(settings: Settings, real: Path, documents: list[str] | None =
     """A corpus of the seeds and the real documents (all, or those named; copied under the
     index folder, which is never committed) and its index."""
     root = settings.index_dir / ("eval-real" if documents is None else "eval-real-part")
-    corpus = root / "corpus"
-    corpus.mkdir(parents=True, exist_ok=True)
     sources = [p for p in settings.corpus_dir.iterdir() if p.is_file()]
     sources += [p for p in sorted((real / "docs").iterdir())
                 if documents is None or p.name in documents]  # fmt: skip
-    for source in sources:
-        target = corpus / source.name
-        if not target.exists() or target.read_bytes() != source.read_bytes():
-            shutil.copy(source, target)
-    return replace(settings, corpus_dir=corpus, index_dir=root / "index")
+    return _eval_folder(settings, root, sources)
 
 
 def evaluate_real(settings: Settings, *, baselines: bool = True, limit: int | None = None,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from assistant import messages
 from assistant.answer.extractive import to_citations
 from assistant.models import Briefing, BriefingSection, Citation, Evidence
+from assistant.text.analysis import same_words
 from assistant.text.boilerplate import is_boilerplate
 from assistant.text.dates import dutch_date
 from assistant.text.figures import Figure, around, figures, keywords, years
@@ -75,9 +76,9 @@ def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]],
     again, fragments of a few words)."""
     content: list[tuple[Evidence, Citation]] = []
     for e, c in zip(evidence, to_citations(evidence), strict=True):
-        flat = _flat(c.quote)
+        flat = same_words(c.quote)
         words = len(re.findall(r"[^\W\d_]{2,}", c.quote))
-        if not (is_boilerplate(c.quote) or flat in _flat(c.title) or words < MIN_WORDS):
+        if not (is_boilerplate(c.quote) or flat in same_words(c.title) or words < MIN_WORDS):
             content.append((e, c))
     if not content:
         return [], len(evidence)
@@ -85,15 +86,11 @@ def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]],
     kept: list[tuple[Evidence, Citation]] = []
     seen: set[tuple[str, str]] = set()
     for e, c in content:
-        key = (c.document, _flat(c.quote)[:REPEAT_CHARS])  # a chart's labels come twice
+        key = (c.document, same_words(c.quote)[:REPEAT_CHARS])  # a chart's labels come twice
         if e.score >= MIN_RELATIVE_SCORE * best and key not in seen:
             seen.add(key)
             kept.append((e, c))
     return kept, len(evidence) - len(content)
-
-
-def _flat(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _in_reading_order(pairs: list[tuple[Evidence, Citation]], limit: int) -> list[Citation]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from assistant.models import Chunk, Evidence
-from assistant.text.analysis import Analyzer
+from assistant.text.analysis import Analyzer, same_words
 from assistant.text.sentences import Span, split_sentences
 
 MAX_QUOTE_CHARS = 500
@@ -40,10 +38,6 @@ def select_quote(
 
 
 MIN_QUOTE_WORDS = 4  # a shorter remainder is a fragment, not something to cite
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
 
 
 def _shown(e: Evidence) -> tuple[int, int]:
@@ -92,7 +86,8 @@ def fresh_quote(
     quote = chunk.text[start:end]
     if shown and len(quote.split()) < MIN_QUOTE_WORDS:
         return None
-    words = _normal(quote)
-    if any(_normal(e.quote) == words and e.chunk.context == chunk.context for e in same_document):
+    words = same_words(quote)
+    if any(same_words(e.quote) == words and e.chunk.context == chunk.context
+           for e in same_document):  # fmt: skip
         return None
     return start, end

@@ -79,6 +79,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def same_words(text: str) -> str:
+    """A text as its letters and digits only, lower case: passages with the same words
+    compare equal whatever their punctuation, spacing or line breaks."""
+    return re.sub(r"\W+", "", text.lower())
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("dutch")
