@@ -43,28 +43,19 @@ def reason_unknown_terms(terms: Iterable[str]) -> str:
     return f"komt niet voor in de documenten: {', '.join(terms)}"
 
 
-def _against(asked: str, stated: str, n: int, english: bool) -> str:
-    if english:
-        return f"the question says ‘{asked}’, but passage [{n}] says ‘{stated}’"
-    return f"de vraag noemt ‘{asked}’, maar passage [{n}] noemt ‘{stated}’"
-
-
 def contradicted(asked: str, stated: str, n: int, english: bool = False) -> str:
-    """The sentence after "not found" when the best passage contradicts the question's
-    premise ("zeven NLD gebieden" against passage [1]'s "5 NLD gebieden")."""
-    look_out = "Note" if english else LOOK_OUT
-    return f"{look_out}: {_against(asked, stated, n, english)}."
-
-
-def refuted(asked: str, stated: str, n: int, english: bool = False) -> str:
-    """The opening of the answer to "Klopt het dat …?" when the best passage says otherwise;
-    the passage follows verbatim, for the reader to judge."""
-    opening = (
-        "The documents appear to say otherwise"
-        if english
-        else "De documenten lijken dit tegen te spreken"
+    """The answer when the best passage contradicts the question's premise ("zeven NLD
+    gebieden" against passage [1]'s "5 NLD gebieden"): to "Waarom …?" all there is to say,
+    to "Klopt het dat …?" the opening before the passage itself."""
+    if english:
+        return (
+            f"The documents do not confirm this: the question says ‘{asked}’, but passage [{n}]"
+            f" says ‘{stated}’."
+        )
+    return (
+        f"De documenten bevestigen dit niet: de vraag noemt ‘{asked}’, maar passage [{n}]"
+        f" noemt ‘{stated}’."
     )
-    return f"{opening}: {_against(asked, stated, n, english)}:"
 
 
 _KIND_NL = {

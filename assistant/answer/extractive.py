@@ -99,15 +99,19 @@ class ExtractiveAnswerer:
             (i for i, j in enumerate(judgements) if j.answers and i not in again),
             key=lambda i: -judgements[i].probability,
         )
-        if usable and usable[0] not in again:
-            # the passage that matches a question best may be the one that corrects it: the
-            # answer to "Klopt het dat …?", but no answer to "Waarom …?"
-            conflict = premise_conflict(query.text, evidence[usable[0]].quote, query.english)
-            if conflict and asks_to_verify(query.text):
-                return Decision(True, "", (usable[0],), tuple(judgements), (usable[0], conflict))
-            if conflict:
-                return Decision(False, messages.REASON_CONTRADICTED, (), tuple(judgements),
-                                (usable[0], conflict))  # fmt: skip
+        # the passage that matches a question best may be the one that corrects it: the
+        # answer to "Klopt het dat …?", no answer to "Waarom …?", and worth naming even when
+        # nothing answers
+        best = usable[0] if usable else max(range(len(judgements)),
+                                            key=lambda i: judgements[i].probability)  # fmt: skip
+        conflict = None if best in again else premise_conflict(
+            query.text, evidence[best].quote, query.english
+        )  # fmt: skip
+        if conflict and usable and asks_to_verify(query.text):
+            return Decision(True, "", (best,), tuple(judgements), (best, conflict))
+        if conflict:
+            return Decision(False, messages.REASON_CONTRADICTED, (), tuple(judgements),
+                            (best, conflict))  # fmt: skip
         if usable:
             return Decision(True, "", tuple(usable), tuple(judgements))
         unknown = judgements[0].unknown_terms
@@ -125,8 +129,8 @@ class ExtractiveAnswerer:
             not_found = messages.NOT_FOUND_EN if query.english else messages.NOT_FOUND
             if decision.conflict:  # what the reader needs before writing "why"
                 i, conflict = decision.conflict
-                not_found += " " + messages.contradicted(conflict.asked, conflict.stated,
-                                                         i + 1, query.english)  # fmt: skip
+                not_found = messages.contradicted(conflict.asked, conflict.stated, i + 1,
+                                                  query.english)  # fmt: skip
             citations = to_citations(evidence)
             return Answer(query.text, not_found, True, citations, notes=[decision.reason])
         evidence, usable = earlier_answers_first(evidence, decision.usable)
@@ -134,7 +138,7 @@ class ExtractiveAnswerer:
         used = [citations[i] for i in usable][: self.max_sentences]
         if decision.conflict:  # "Klopt het dat …?" answered by the passage that says otherwise
             conflict, c = decision.conflict[1], used[0]
-            text = messages.refuted(conflict.asked, conflict.stated, c.n, query.english)
+            text = messages.contradicted(conflict.asked, conflict.stated, c.n, query.english)
             return Answer(query.text, f"{text} “{c.quote}” [{c.n}]", False, citations)
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)

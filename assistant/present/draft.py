@@ -45,7 +45,9 @@ def _draft(vragen: KamerVragen, answers: list[Answer]) -> _Draft:
     items: list[_Item] = []
     for vraag, answer in zip(vragen.questions, answers, strict=True):
         used = [c for c in answer.citations if f"[{c.n}]" in answer.answer]
-        if answer.abstained or not used:
+        # a premise the documents contradict is drafted with the passage that says so
+        correction = answer.abstained and messages.REASON_CONTRADICTED in answer.notes
+        if not used or (answer.abstained and not correction):
             items.append(_Item(vraag.number, vraag.text, messages.DRAFT_PLACEHOLDER))
             continue
         used.sort(key=lambda c: not c.earlier_answer)

@@ -3,7 +3,6 @@ command line's own entry point."""
 
 import json
 import shutil
-from pathlib import Path
 
 import docx
 import pytest
@@ -13,6 +12,7 @@ from assistant import messages
 from assistant.ingest.kamervragen import split_questions
 from assistant.present.cli import main
 from assistant.service import Assistant
+from eval.harness import REAL_CORPUS as REAL
 
 FIXTURES = REPO / "tests" / "fixtures"
 
@@ -47,9 +47,6 @@ def test_a_briefing_lists_quotes_newest_first(shared_assistant):
         assert point.quote in shared_assistant.page_text(point.document, point.page)
     dates = [p.date or "" for p in briefing.points]
     assert dates == sorted(dates, reverse=True)  # newest documents first
-
-
-REAL = Path("/work/shared/real-corpus")
 
 
 @pytest.mark.skipif(not (REAL / "docs").is_dir(), reason="no real corpus here")
@@ -104,3 +101,23 @@ def test_a_sentence_beside_a_better_quote_is_still_quoted(shared_copy):
     quotes = [c.quote for c in answer.citations]
     assert any("artikel 31, eerste lid, van de Huisvestingswet 2014" in q for q in quotes)
     assert len(set(quotes)) == len(quotes)  # no quote twice
+
+
+@pytest.mark.skipif(not (REAL / "docs").is_dir(), reason="no real corpus here")
+def test_a_false_premise_gets_the_correction_from_the_real_action_agenda(shared_copy):
+    """The real STRAIIK-D names "5 NLD gebieden": asked why the D-SII names seven, the
+    assistant quotes no answer and names the passage that says five."""
+    name = "defensie-2025-straiik-d-strategische-actieagenda-industrie-innovatie-kennis.md"
+    shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
+    assistant = Assistant(shared_copy)
+    try:
+        assert not assistant.ingest().failed
+        assistant.fill_vectors()
+        why = assistant.ask("Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?")
+    finally:
+        assistant.close()
+    assert why.abstained and why.notes == [messages.REASON_CONTRADICTED]
+    assert why.answer.startswith("De documenten bevestigen dit niet: de vraag noemt ‘zeven NLD")
+    n = int(why.answer.split("passage [")[1].split("]")[0])
+    cited = why.citations[n - 1]
+    assert "5 NLD gebieden" in cited.quote and cited.document.endswith(name)

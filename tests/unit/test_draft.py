@@ -105,3 +105,13 @@ def test_two_earlier_answers_with_the_same_words_are_two_sources():
     text = draft_markdown(vragen, answers)
     assert "“Ja.” [^1]" in text and "“Ja.” [^2]" in text
     assert "antwoord op vraag 3" in text and "antwoord op vraag 5" in text
+
+
+def test_a_contradicted_premise_is_drafted_with_its_source():
+    vragen = split_questions("Vraag 1\nWaarom telt de NLDTIB 2.000 bedrijven?\n")
+    correction = messages.contradicted("2.000 bedrijven", "1.200 bedrijven", 1)
+    answers = [Answer(vragen.questions[0].text, correction, True, [COUNT, OTHER],
+                      notes=[messages.REASON_CONTRADICTED])]  # fmt: skip
+    text = draft_markdown(vragen, answers)
+    assert "maar passage [^1] noemt ‘1.200 bedrijven’." in text
+    assert "[^1]: (Omvang NLDTIB" in text and messages.DRAFT_PLACEHOLDER not in text

@@ -2,15 +2,15 @@
 context: the question is found through its answer and never quoted as the evidence."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.document import load_document
 from assistant.models import Citation
+from eval.harness import REAL_CORPUS
 
-REAL = Path("/work/shared/real-corpus/docs")
+REAL = REAL_CORPUS / "docs"
 JEMEN = REAL / "kamervragen-2024-2129-ontwikkelingen-jemen-bz.pdf"
 pytestmark = pytest.mark.skipif(not JEMEN.is_file(), reason="no real corpus here")
 

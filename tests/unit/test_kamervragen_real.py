@@ -2,14 +2,13 @@
 written by hand from reading each PDF and each vragen-*.txt, not from the splitter's output."""
 
 import re
-from pathlib import Path
 
 import pytest
 
 from assistant.ingest.document import read_text
 from assistant.ingest.kamervragen import split_questions
+from eval.harness import REAL_CORPUS as REAL
 
-REAL = Path("/work/shared/real-corpus")
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="no real corpus here")
 
 

@@ -90,7 +90,7 @@ def test_the_correction_is_not_quoted_as_the_answer():
     question = "Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?"
     answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
     correction = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
-    assert answer.abstained and answer.answer == f"{messages.NOT_FOUND} {correction}"
+    assert answer.abstained and answer.answer == correction
     assert answer.notes == [messages.REASON_CONTRADICTED]
     assert answer.citations[0].quote == AREAS  # the correcting passage stays listed
     # the same passage answers the question that has its figure right
@@ -102,10 +102,10 @@ def test_klopt_het_dat_is_answered_by_the_passage_that_says_otherwise():
     answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
     question = "Klopt het dat de D-SII zich op zeven NLD gebieden richt?"
     answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
-    opening = messages.refuted("zeven NLD gebieden", "5 NLD gebieden", 1)
+    opening = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
     assert not answer.abstained and answer.answer == f"{opening} “{AREAS}” [1]"
     english = "Is it true that the D-SII focuses on seven NLD areas?"
     areas = "Ambitions for the 5 NLD areas were drawn up in early 2025."
     answer = answerer(Query(english, english, "en"), [_evidence(areas)])
-    opening = messages.refuted("seven NLD areas", "5 NLD areas", 1, english=True)
+    opening = messages.contradicted("seven NLD areas", "5 NLD areas", 1, english=True)
     assert not answer.abstained and answer.answer == f"{opening} “{areas}” [1]"
