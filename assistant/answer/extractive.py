@@ -139,7 +139,8 @@ class ExtractiveAnswerer:
         if decision.conflict:  # "Klopt het dat …?" answered by the passage that says otherwise
             conflict, c = decision.conflict[1], used[0]
             text = messages.contradicted(conflict.asked, conflict.stated, c.n, query.english)
-            return Answer(query.text, f"{text} “{c.quote}” [{c.n}]", False, citations)
+            return Answer(query.text, f"{text} “{c.quote}” [{c.n}]", False, citations,
+                          notes=[messages.REASON_CONTRADICTED])  # fmt: skip
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         # a question of two parts answered on one says so, rather than pass for answered

@@ -204,3 +204,12 @@ def test_unreachable_endpoint_falls_back(generative):
         generative.answerer.config = replace(broken, base_url=generative.settings.llm_base_url)
     assert answer.answer.startswith(messages.ACCORDING_TO) and "Berenschot" in answer.answer
     assert answer.notes == [messages.LLM_FAILED.format(error=messages.llm_error("ConnectError"))]
+
+
+def test_a_contradicted_premise_is_not_handed_to_the_model(server, generative):
+    server.reply = lambda chat: "Ja, de nota noemt zes actielijnen [1]."
+    before = len(server.requests)
+    answer = generative.ask("Klopt het dat Defensie en EZ zes actielijnen hebben onderkend?")
+    assert not answer.abstained and answer.notes == [messages.REASON_CONTRADICTED]
+    assert "‘zes actielijnen’" in answer.answer and "‘vier actielijnen’" in answer.answer
+    assert "Ja," not in answer.answer and len(server.requests) == before

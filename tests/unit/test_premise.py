@@ -104,6 +104,7 @@ def test_klopt_het_dat_is_answered_by_the_passage_that_says_otherwise():
     answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
     opening = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
     assert not answer.abstained and answer.answer == f"{opening} “{AREAS}” [1]"
+    assert answer.notes == [messages.REASON_CONTRADICTED]
     english = "Is it true that the D-SII focuses on seven NLD areas?"
     areas = "Ambitions for the 5 NLD areas were drawn up in early 2025."
     answer = answerer(Query(english, english, "en"), [_evidence(areas)])
