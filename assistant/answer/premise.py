@@ -6,9 +6,9 @@ better than any other's. Quoted as the answer, it would look like a sourced "why
 contradictions are read here, each as plain text against plain text:
 
 - a figure attached to the counted thing: "zeven NLD gebieden" against "5 NLD gebieden";
-- a name in the same role: "ondergebracht bij Invest-NL" against "ondergebracht bij de
-  Brabantse Ontwikkelingsmaatschappij", "ministerie van Defensie" against "ministerie van
-  Economische Zaken" (an acronym of the passage's name is the same name);
+- a name in a role only one name fills: "ondergebracht bij Invest-NL" against
+  "ondergebracht bij de Brabantse Ontwikkelingsmaatschappij", "ministerie van Defensie"
+  against "ministerie van Economische Zaken" (initials or an acronym are the same name);
 - the question's main verb denied: "besloten … in te trekken" against "overweegt niet om
   … in te trekken" (Dutch only: Dutch puts that verb last).
 
@@ -120,7 +120,7 @@ def _count_conflict(question: str, passage: str) -> Conflict | None:
 
 def _name_at(tokens: list[str], k: int) -> list[str]:
     """The capitalised words (or figures) from k on: one name ("Economische Zaken en
-    Klimaat", "and" between capitals included). None when it starts with a figure, or is
+    Klimaat", "and" between capitals included). Empty when it starts with a figure, or is
     an adjective of nationality before a noun ("Europese defensiebedrijven")."""
     if k >= len(tokens) or not tokens[k][0].isupper():
         return []
@@ -208,8 +208,9 @@ def _final_verb(question: str) -> str | None:
     """The word a Dutch question ends on when it reads as a verb: an infinitive ("in te
     trekken") or a participle ("opgeheven", "beëindigd"). Without a tagger, a question
     ending on a noun ("… op het gebied van quantum?") has none."""
-    words = content_words(_SOURCE_TAIL.sub("", question), FRAME_TERMS)
-    tail = re.findall(r"[^\W\d_]+", _SOURCE_TAIL.sub("", question).lower())
+    question = _SOURCE_TAIL.sub("", question)
+    words = content_words(question, FRAME_TERMS)
+    tail = re.findall(r"[^\W\d_]+", question.lower())
     if not words or not tail or tail[-1] != words[-1]:
         return None
     word = fold(words[-1])
