@@ -2,13 +2,17 @@
 
 A false premise ("Waarom richt de D-SII zich op zeven NLD gebieden?") retrieves the very
 passage that corrects it ("Ambities op de 5 NLD gebieden …"): its words match the question
-better than any other's. Quoted as the answer, it would look like a sourced "why". Three
+better than any other's. Quoted as the answer, it would look like a sourced "why". Four
 contradictions are read here, each as plain text against plain text:
 
 - a figure attached to the counted thing: "zeven NLD gebieden" against "5 NLD gebieden";
+- the part of a year: "pas eind 2026" against "Begin 2026 wordt … gepubliceerd";
 - a name in a role only one name fills: "ondergebracht bij Invest-NL" against
   "ondergebracht bij de Brabantse Ontwikkelingsmaatschappij", "ministerie van Defensie"
-  against "ministerie van Economische Zaken" (initials or an acronym are the same name);
+  against "ministerie van Economische Zaken" (initials or an acronym are the same name).
+  Read only in a question that takes it for granted ("Waarom …", "Klopt het dat …"): to
+  "Wat vraagt men de minister van EZK?" a passage on the minister of Defence is about
+  someone else;
 - the question's main verb denied: "besloten … in te trekken" against "overweegt niet om
   … in te trekken" (Dutch only: Dutch puts that verb last).
 
@@ -22,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.answerability import FRAME_TERMS
-from assistant.answer.rules import NUMBER_VALUES, content_words
+from assistant.answer.rules import NUMBER_VALUES, content_words, presupposes
 from assistant.text.analysis import STOPWORDS, fold
 
 # words, figures, and the punctuation a name cannot run across (or that brackets an acronym)
@@ -44,6 +48,13 @@ _UNITS = frozenset(
 _PREPOSITIONS = frozenset("van bij door uit onder of by from".split())
 # "niet" and "nooit" deny a verb; "geen" denies a noun ("geen aanleiding voor")
 _NEGATIONS = frozenset(("niet", "nooit"))
+# the part of a year a plan names ("eind 2026", "Q4 2023"): a passage that puts the same
+# year's event in another part contradicts "Waarom pas eind 2026?" (days and months are
+# left out: a footnote's dated source differs without contradicting)
+_PART_OF_YEAR = frozenset(
+    """begin eind medio halverwege voorjaar najaar zomer winter q1 q2 q3 q4 early late mid
+    spring summer autumn""".split()
+)
 _NEGATION_REACH = 6  # words between "niet" and the verb it denies ("niet om de X in te trekken")
 # a source named at the end ("…, volgens het Berenschot-rapport?") is not the main verb
 _SOURCE_TAIL = re.compile(r",?\s+volgens\b[^?]*", re.I)
@@ -61,7 +72,8 @@ def premise_conflict(question: str, passage: str, english: bool = False) -> Conf
     """The first contradiction between the question's premise and the passage, if any."""
     return (
         _count_conflict(question, passage)
-        or _name_conflict(question, passage)
+        or _period_conflict(question, passage)
+        or (_name_conflict(question, passage) if presupposes(question) else None)
         or (None if english else _denial(question, passage))
     )
 
@@ -114,6 +126,29 @@ def _count_conflict(question: str, passage: str) -> Conflict | None:
     for value, word, written in _counts(question):
         others = [s for s in stated if _same_word(word, s[1])]
         if others and all(s[0] != value for s in others):
+            return Conflict(written, others[0][2])
+    return None
+
+
+def _periods(text: str) -> list[tuple[str, str, str]]:
+    """(part of the year, year, as written): "eind 2026", "voorjaar van 2025", "Q4 2023"."""
+    tokens = _words(text)
+    found = []
+    for i, token in enumerate(tokens):
+        if token.lower() not in _PART_OF_YEAR:
+            continue
+        for j in range(i + 1, min(i + 3, len(tokens))):
+            if _YEAR.fullmatch(tokens[j]):
+                found.append((token.lower(), tokens[j], " ".join(tokens[i : j + 1])))
+                break
+    return found
+
+
+def _period_conflict(question: str, passage: str) -> Conflict | None:
+    stated = _periods(passage)
+    for part, year, written in _periods(question):
+        others = [s for s in stated if s[1] == year]
+        if others and all(s[0] != part for s in others):
             return Conflict(written, others[0][2])
     return None
 

@@ -117,6 +117,19 @@ def asks_to_verify(question: str) -> bool:
     return bool(_VERIFY.search(question))
 
 
+# a question that takes its content for granted and asks why, or asks whether it is so
+_PRESUPPOSES = re.compile(
+    r"\b(waarom|hoe verklaart|hoe komt het|wat is de reden|why|explain)\b", re.I
+)
+
+
+def presupposes(question: str) -> bool:
+    """Whether a question takes what it says for granted ("Waarom is X bij Y
+    ondergebracht?") or asks to check it ("Klopt het dat …?"): a passage saying otherwise
+    contradicts it, where it would merely be about someone else for "Wat doet Y?"."""
+    return asks_to_verify(question) or bool(_PRESUPPOSES.search(question))
+
+
 def answer_type(question: str) -> str | None:
     """amount, count, period or agent: what kind of fact the question asks for, if any."""
     for kind, pattern in _ANSWER_TYPES:

@@ -30,6 +30,17 @@ def test_a_figure_attached_to_the_counted_thing():
     assert premise_conflict("Waarom noemt de nota uit 2024 drie ambities?", nota) is None
 
 
+def test_the_part_of_the_year():
+    agenda = "Begin 2026 wordt de STRAIIK-D 2026 gepubliceerd met de terugblik op 2025."
+    question = "Kunt u toelichten waarom de STRAIIK-D 2026 pas eind 2026 wordt gepubliceerd?"
+    assert premise_conflict(question, agenda) == Conflict("eind 2026", "Begin 2026")
+    assert premise_conflict(question.replace("eind", "begin"), agenda) is None
+    # another year, or a passage naming both parts, is no contradiction
+    assert premise_conflict(question.replace("2026 wordt", "2027 wordt"), agenda) is None
+    both = agenda + " Eind 2026 volgt de evaluatie."
+    assert premise_conflict(question, both) is None
+
+
 def test_dates_and_measures_are_not_counts():
     # read on the answered Kamervragen: another date or distance is no contradiction
     assert (
@@ -45,21 +56,31 @@ def test_a_name_in_the_same_role():
     assert conflict == Conflict(
         "ondergebracht bij Invest-NL", "ondergebracht bij Brabantse Ontwikkelingsmaatschappij"
     )
-    assert premise_conflict(question.replace("Invest-NL", "de BOM"), SECFUND) is not None
+    assert premise_conflict(question.replace("Invest-NL", "het NLR"), SECFUND) is not None
     named = "Het SecFund is ondergebracht bij de Brabantse Ontwikkelingsmaatschappij."
     assert premise_conflict("Waarom is het ondergebracht bij de Brabantse?", named) is None
-    # an acronym of the passage's name, and run-together words, are the same name
+    # an acronym or the initials of the passage's name, and run-together words, are the same
     ezk = "Tweejaarlijks laat het ministerie van Economische Zaken en Klimaat (EZK) onderzoek doen."
-    assert premise_conflict("Welke directie van het ministerie van EZK schreef dit?", ezk) is None
+    assert premise_conflict("Waarom laat het ministerie van EZK dit onderzoek doen?", ezk) is None
     run = "De eerste regelgeving van U-spacevan kracht geworden."
-    assert premise_conflict("Wanneer kwam de regelgeving van U-space?", run) is None
+    assert premise_conflict("Waarom kwam de regelgeving van U-space pas in 2023?", run) is None
     drc = "Dit betekent vertraging van DRC. Er zijn meer oorzaken."
-    assert premise_conflict("Wie betaalt de vertraging van de Delta Rhine Corridor?", drc) is None
+    assert (
+        premise_conflict("Waarom loopt de vertraging van de Delta Rhine Corridor op?", drc) is None
+    )
     # partners add up, a figure or an adjective of nationality is no name
     partners = "Defensie zoekt samenwerking met TNO."
     assert premise_conflict("Waarom zoekt Defensie samenwerking met VDL Nedcar?", partners) is None
     turnover = "De omzet van 7 bedrijven en de omzet van Europese defensiebedrijven groeit."
-    assert premise_conflict("Hoe groeit de omzet van NLDTIB-bedrijven?", turnover) is None
+    assert premise_conflict("Waarom groeit de omzet van NLDTIB-bedrijven?", turnover) is None
+
+
+def test_a_name_is_a_premise_only_where_the_question_takes_it_for_granted():
+    minister = "De minister van Defensie besluit over de aanschaf."
+    assert premise_conflict("Waarom besluit de minister van EZK over de aanschaf?", minister)
+    assert premise_conflict("Klopt het dat de minister van EZK besluit?", minister)
+    # asked what someone does, a passage on someone else is about someone else
+    assert premise_conflict("Wat vraagt de Kamer aan de minister van EZK?", minister) is None
 
 
 def test_the_main_verb_denied():
