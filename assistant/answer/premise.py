@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.answerability import FRAME_TERMS
-from assistant.answer.rules import NUMBER_VALUES, content_words, presupposes
+from assistant.answer.answerability import last_content_word
+from assistant.answer.rules import NUMBER_VALUES, presupposes
 from assistant.text.analysis import STOPWORDS, fold
 
 # words, figures, and the punctuation a name cannot run across (or that brackets an acronym)
@@ -244,11 +244,10 @@ def _final_verb(question: str) -> str | None:
     trekken") or a participle ("opgeheven", "beëindigd"). Without a tagger, a question
     ending on a noun ("… op het gebied van quantum?") has none."""
     question = _SOURCE_TAIL.sub("", question)
-    words = content_words(question, FRAME_TERMS)
+    word = last_content_word(question)
     tail = re.findall(r"[^\W\d_]+", question.lower())
-    if not words or not tail or tail[-1] != words[-1]:
+    if word is None or not tail or fold(tail[-1]) != word:
         return None
-    word = fold(words[-1])
     participle = word.startswith(("ge", "be", "ver", "ont", "her")) and word.endswith(("d", "t"))
     return word if word.endswith("en") or participle else None
 

@@ -49,24 +49,33 @@ def test_a_briefing_lists_quotes_newest_first(shared_assistant):
     assert dates == sorted(dates, reverse=True)  # newest documents first
 
 
+def _ask_beside_the_seeds(settings, names: tuple[str, ...], question: str, fill: bool = True):
+    """The answer to one question over the seeds and these real documents (E5 vectors
+    filled first, unless `fill` is off)."""
+    for name in names:
+        shutil.copy(REAL / "docs" / name, settings.corpus_dir / name)
+    assistant = Assistant(settings)
+    try:
+        assert not assistant.ingest().failed
+        if fill:
+            assistant.fill_vectors()
+        return assistant.ask(question)
+    finally:
+        assistant.close()
+
+
 @pytest.mark.skipif(not (REAL / "docs").is_dir(), reason="no real corpus here")
 def test_a_kamervraag_asked_again_finds_the_earlier_answer_first(shared_copy):
     """Two real Aanhangsels beside the seeds: the Kamer's own question, asked again, is
     answered with the government's earlier answer, cited first as "Eerder antwoord"."""
-    for name in ("kamervragen-2024-2129-ontwikkelingen-jemen-bz.pdf",
-                 "kamervragen-2024-2367-rekeninggluren-bunq-fin.pdf"):  # fmt: skip
-        shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
-    assistant = Assistant(shared_copy)
-    try:
-        assert not assistant.ingest().failed
-        vragen = split_questions(
-            (REAL / "kamervragen" / "vragen-kamervragen-2024-2129-ontwikkelingen-jemen-bz.txt")
-            .read_text(encoding="utf-8")
-        )  # fmt: skip
-        question = next(q for q in vragen.questions if q.number == "8").text
-        answer = assistant.ask(question)
-    finally:
-        assistant.close()
+    vragen = split_questions(
+        (REAL / "kamervragen" / "vragen-kamervragen-2024-2129-ontwikkelingen-jemen-bz.txt")
+        .read_text(encoding="utf-8")
+    )  # fmt: skip
+    question = next(q for q in vragen.questions if q.number == "8").text
+    names = ("kamervragen-2024-2129-ontwikkelingen-jemen-bz.pdf",
+             "kamervragen-2024-2367-rekeninggluren-bunq-fin.pdf")  # fmt: skip
+    answer = _ask_beside_the_seeds(shared_copy, names, question, fill=False)
     assert not answer.abstained
     first = answer.citations[0]
     assert first.reference().startswith(
@@ -87,17 +96,12 @@ def test_a_sentence_beside_a_better_quote_is_still_quoted(shared_copy):
     is the sentence before the best-ranked quote, in an overlapping sentence window: it is
     quoted on its own rather than hidden behind its neighbour."""
     name = "kamervragen-2024-1292-huisvesting-nederlandse-evacues-bzk.pdf"
-    shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
-    assistant = Assistant(shared_copy)
-    try:
-        assert not assistant.ingest().failed
-        assistant.fill_vectors()
-        answer = assistant.ask(
-            "Op welk wetsartikel is de ministeriële regeling voor de huisvesting van "
-            "Nederlandse evacués gebaseerd?"
-        )
-    finally:
-        assistant.close()
+    answer = _ask_beside_the_seeds(
+        shared_copy,
+        (name,),
+        "Op welk wetsartikel is de ministeriële regeling voor de huisvesting van "
+        "Nederlandse evacués gebaseerd?",
+    )
     quotes = [c.quote for c in answer.citations]
     assert any("artikel 31, eerste lid, van de Huisvestingswet 2014" in q for q in quotes)
     assert len(set(quotes)) == len(quotes)  # no quote twice
@@ -108,14 +112,9 @@ def test_a_false_premise_gets_the_correction_from_the_real_action_agenda(shared_
     """The real STRAIIK-D names "5 NLD gebieden": asked why the D-SII names seven, the
     assistant quotes no answer and names the passage that says five."""
     name = "defensie-2025-straiik-d-strategische-actieagenda-industrie-innovatie-kennis.md"
-    shutil.copy(REAL / "docs" / name, shared_copy.corpus_dir / name)
-    assistant = Assistant(shared_copy)
-    try:
-        assert not assistant.ingest().failed
-        assistant.fill_vectors()
-        why = assistant.ask("Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?")
-    finally:
-        assistant.close()
+    why = _ask_beside_the_seeds(
+        shared_copy, (name,), "Kunt u toelichten waarom de D-SII zich op zeven NLD gebieden richt?"
+    )
     assert why.abstained and why.notes == [messages.REASON_CONTRADICTED]
     assert why.answer.startswith("De documenten bevestigen dit niet: de vraag noemt ‘zeven NLD")
     n = int(why.answer.split("passage [")[1].split("]")[0])
