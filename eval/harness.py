@@ -52,6 +52,12 @@ class Returned:
     quotes: list[tuple[str, str]]  # (document path, quote)
     abstained: bool
     latency_ms: float
+    # the quotes (1-based ranks) the answer itself quotes; None: it presents all of them
+    cited: frozenset[int] | None = None
+
+    def presents(self, rank: int) -> bool:
+        """Whether the quote at `rank` is presented as (part of) the answer."""
+        return not self.abstained and (self.cited is None or rank in self.cited)
 
 
 @dataclass
@@ -62,6 +68,13 @@ class Scores:
     abstain_precision: float | None = None
     abstain_recall: float | None = None
     false_abstention: float | None = None
+    # of the answerable questions answered: the share whose answer quotes the gold passage
+    answered_with_gold: float | None = None
+    # of all questions answered: the share whose answer quotes no gold passage (the question
+    # is unanswerable, or the quoted passages are not the gold one): the answers that look
+    # sourced but may not answer. For an answerable question another passage can state the
+    # same fact, so this is an upper bound.
+    answered_without_gold: float | None = None
     latency_p50_ms: float = 0.0
     latency_p95_ms: float = 0.0
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -75,6 +88,8 @@ class Scores:
             "abstain_precision": _round(self.abstain_precision),
             "abstain_recall": _round(self.abstain_recall),
             "false_abstention": _round(self.false_abstention),
+            "answered_with_gold": _round(self.answered_with_gold),
+            "answered_without_gold": _round(self.answered_without_gold),
             "latency_p50_ms": round(self.latency_p50_ms, 1),
             "latency_p95_ms": round(self.latency_p95_ms, 1),
             "by_kind": self.by_kind,
@@ -94,16 +109,25 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
 
 
-def hit_rank(question: Question, returned: Returned) -> int | None:
-    """1-based rank of the first quote from the gold document containing the gold evidence.
+def gold_ranks(question: Question, returned: Returned) -> list[int]:
+    """1-based ranks of the quotes from the gold document containing the gold evidence.
     Spaces do not count: the gold phrase was copied from the raw extraction, where some PDFs
     run words together that ingest sets apart again."""
+    if not question.answerable:
+        return []
     gold = _norm(question.evidence or "").replace(" ", "")
     document = Path(question.doc or "").name
-    for rank, (doc, quote) in enumerate(returned.quotes, start=1):
-        if Path(doc).name == document and gold in _norm(quote).replace(" ", ""):
-            return rank
-    return None
+    return [
+        rank
+        for rank, (doc, quote) in enumerate(returned.quotes, start=1)
+        if Path(doc).name == document and gold in _norm(quote).replace(" ", "")
+    ]
+
+
+def hit_rank(question: Question, returned: Returned) -> int | None:
+    """1-based rank of the first quote holding the gold evidence (see `gold_ranks`)."""
+    ranks = gold_ranks(question, returned)
+    return ranks[0] if ranks else None
 
 
 def score(system: str, questions: list[Question], results: list[Returned]) -> Scores:
@@ -136,6 +160,19 @@ def score(system: str, questions: list[Question], results: list[Returned]) -> Sc
         out.false_abstention = sum(1 for q, a in abstained if a and q.answerable) / max(
             1, len(answerable)
         )
+    with_gold = [
+        any(r.presents(rank) for rank in gold_ranks(q, r))
+        for q, r in zip(questions, results, strict=True)
+        if not r.abstained
+    ]
+    answered = [r for r in results if not r.abstained]
+    answered_answerable = sum(
+        1 for q, r in zip(questions, results, strict=True) if q.answerable and not r.abstained
+    )
+    if answered_answerable:
+        out.answered_with_gold = sum(with_gold) / answered_answerable
+    if answered:
+        out.answered_without_gold = 1 - sum(with_gold) / len(answered)
     latencies = sorted(r.latency_ms for r in results)
     out.latency_p50_ms = statistics.median(latencies)
     out.latency_p95_ms = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
@@ -151,16 +188,19 @@ def run_questions(ask: Callable[[str], Returned], questions: list[Question]) -> 
 
 
 def assistant_system(settings: Settings) -> Callable[[str], Returned]:
+    from assistant.present.export import cited
     from assistant.service import Assistant
 
     assistant = Assistant(settings)
 
     def ask(question: str) -> Returned:
         answer = assistant.ask(question, top_k=5)
+        shown = cited(answer)
         return Returned(
             quotes=[(c.document, c.quote) for c in answer.citations],
             abstained=answer.abstained,
             latency_ms=answer.timings_ms["total"],
+            cited=frozenset(i for i, c in enumerate(answer.citations, start=1) if c in shown),
         )
 
     return ask
@@ -411,7 +451,8 @@ def format_table(results: list[dict]) -> str:
             f" {result['questions']} questions ({result['answerable']} answerable)\n"
         )
         header = (
-            "system R@1 R@3 R@5 MRR abstain-P abstain-R false-abst. p50-ms p95-ms by-kind-R@5"
+            "system R@1 R@3 R@5 MRR abstain-P abstain-R false-abst. answered-with-gold"
+            " answered-without-gold p50-ms p95-ms by-kind-R@5"
         ).split()
         lines.append("| " + " | ".join(h.replace("-", " ") for h in header) + " |")
         lines.append("|" + "---|" * len(header))
@@ -423,7 +464,7 @@ def format_table(results: list[dict]) -> str:
             cells = [
                 s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
                 s["abstain_precision"], s["abstain_recall"], s["false_abstention"],
-                s["latency_p50_ms"], s["latency_p95_ms"], kinds,
+                s.get("answered_with_gold"), s.get("answered_without_gold"), s["latency_p50_ms"], s["latency_p95_ms"], kinds,
             ]  # fmt: skip
             lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
         ours = result["systems"][0]

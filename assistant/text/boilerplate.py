@@ -1,6 +1,6 @@
 """Passages that every nota or letter carries whatever its subject: the standard "no
-particular considerations" lines, the redaction notice, footnote lines, letterhead labels and
-signature lines; and the page furniture of converted documents (contents entries, running
+particular considerations" lines, the redaction notice, footnote lines, the entries of a list
+of sources, letterhead labels and signature lines; and the page furniture of converted documents (contents entries, running
 headers, the numbers of a chart's axes). They say nothing about a topic, so a briefing (or a
 source card) leaves them out.
 
@@ -44,6 +44,28 @@ _SOURCE_MARK = re.compile(
     r"|\bvergaderjaar\b|\bibid\b",
     re.IGNORECASE,
 )
+# An endnote that names a source: its number ("33)" or "33"), the author or publisher up to
+# the first comma (capitalised words and the small words between them: "Ministry of the
+# Interior and Kingdom Relations,"), then a year, page or paper number. A note that says
+# something ("37 Onderzoek wijst uit dat …", "15 Er wordt in 2025 …") has lower-case words
+# before its first comma, or goes on after its source (the words' bound), or lists terms
+# (the commas' bound: "44 Doctrine, Opleiding, Training, …").
+_NOTE_NUMBER = re.compile(r"(?:^|\s)\d{1,3}\)\s")
+_SOURCE_ENTRY = re.compile(
+    r"^\d{1,3}\)?\s+(?:(?:[A-ZÀ-Ý][\w.’'&-]*|\d[\d.]*|&|of|the|and|for|on|in|van|de|het|der|"
+    r"en|voor)\s+){0,11}[A-ZÀ-Ý][\w.’'&-]*,\s"
+)
+_ENTRY_COMMAS = 5
+# A note that says something has a finite verb; a source's title rarely has one of these.
+_STATES = re.compile(
+    r"\b(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|kan|kunnen|zal|zullen|"
+    r"moet|moeten|blijkt|geldt|are|were|has|have|will|can)\b",
+    re.IGNORECASE,
+)
+_SOURCE_DETAIL = re.compile(
+    r"\b(?:19|20)\d{2}\b|\bp\.\s*\d|https?://|\bwww\.|\bkamerstuk|\bnr\.\s*\d|\bno\.\s*\d",
+    re.IGNORECASE,
+)
 # Page furniture of converted documents: a table of contents entry (a Markdown link to an
 # anchor, "(Page 32)", dotted leaders) and a running header ending in its page number.
 _CONTENTS = re.compile(r"\]\(#[^)]*\)|\(page \d+\)|\.{4,}\s*\d+", re.IGNORECASE)
@@ -68,9 +90,37 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _ADDRESS.match(flat):
         return True
-    if _FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat) and len(_WORD.findall(flat)) <= 40:
+    if _source_note(flat):
         return True
-    return _mostly_letterhead(flat) or _page_furniture(flat)
+    return is_source_entry(flat) or _mostly_letterhead(flat) or _page_furniture(flat)
+
+
+def _source_note(flat: str) -> bool:
+    """A short footnote that names a source ("2 Kamerstuk 31 125, nr. 133.") rather than
+    saying something ("15 Er wordt in 2025 … gedeeld.")."""
+    return (
+        bool(_FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat))
+        and len(_WORD.findall(flat)) <= 40
+        and not _STATES.search(flat)
+    )
+
+
+def is_source_entry(text: str) -> bool:
+    """Whether a passage is an entry (or a run of entries) of a document's endnotes that
+    name sources ("33) Berenschot, Rapport …, April 2024, p. 9."): what a reader follows
+    to a source, never an answer in itself."""
+    flat = " ".join(text.split())
+    if not _SOURCE_DETAIL.search(flat):
+        return False
+    if len(_NOTE_NUMBER.findall(flat)) >= 2:
+        return True
+    first = re.split(r"[;.]\s", flat, maxsplit=1)[0]
+    return (
+        bool(_SOURCE_ENTRY.match(flat))
+        and len(_WORD.findall(flat)) <= 40
+        and first.count(",") <= _ENTRY_COMMAS
+        and not _STATES.search(flat)
+    )
 
 
 def _mostly_letterhead(flat: str) -> bool:

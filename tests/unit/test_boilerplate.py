@@ -33,6 +33,16 @@ BOILERPLATE = [
     "gehad Wel financiering aangetrokken, maar geen problemen ervaren met het aantrekken van "
     "financiering Wel financiering aangetrokken en daarbij problemen ervaren Wel problemen",
     "",
+    # endnotes that name sources, alone or run together as a converted page prints them
+    "33) Berenschot, Rapport Nederlandse defensie- en veiligheid gerelateerde technologische "
+    "industriële basis, April 2024, p. 9.",
+    "25) Ministry of the Interior and Kingdom Relations, Kamerbrief over voortgang Rijksbrede "
+    "strategie voor de effectieve aanpak van Toezichtjaarverslagen Beveiligingsautoriteit "
+    "Defensie, 15 May 2024, Parliamentary Papers II 2023/24, 36410-X-88.",
+    "23) Kamerbrief aanpak statelijke dreigingen en dreigingsbeeld statelijke actoren, "
+    "Parliamentary Papers II, 2022/23, 30 821, no. 175, 59) Netherlands Court of Audit, "
+    "rapport bij Jaarverslag Defensie 2023.",
+    "9 Berenschot, Periodiek onderzoek NLDTIB, p. 54–64.",
 ]
 CONTENT = [
     "Het onderzoeksbureau Berenschot heeft de opdracht uitgevoerd.",
@@ -55,6 +65,16 @@ CONTENT = [
     "defensie- en veiligheid gerelateerde technologische industriële basis Eindrapportage in "
     "opdracht van het Ministerie van Economische Zaken en Klimaat Luddo Oh | Nick Hageraats | "
     "Hans Schotel April 2024 2",
+    # footnotes that say something, whatever source they end on
+    "37 Onderzoek wijst uit dat elke euro die in defensie-innovatie wordt geïnvesteerd, tussen "
+    "de €8,10 en €9,40 oplevert; ‘The economic returns on defense R&D’ (2023).",
+    "15 Er wordt in 2025 een Defensie Digitale Transformatie Strategie met de Kamer gedeeld.",
+    "44 Doctrine, Opleiding, Training, Leiderschap, Middelen, Personeel, Legaliteit, Financiën, "
+    "Faciliteiten, Informatie, Interoperabiliteit; TNO, 2022.",
+    "24 Kamerstuk 36 410 X, nr. 50 Motie Podt (13-2-2024) m.b.t. verzoek verkenning van "
+    "mogelijkheden voor een garantiefonds voor innovatieve bedrijven. Uit analyse is gebleken "
+    "dat innovatieve bedrijven behoefte hebben aan extra financiering, om onder andere de "
+    "«valley of death» aan het einde van de ontwikkelfase te overbruggen.",
 ]
 
 

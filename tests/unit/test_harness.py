@@ -36,3 +36,16 @@ def test_question_set_meets_its_brief():
     assert sum(q.lang == "en" for q in questions if q.answerable) >= 15
     assert kinds.count("typo") >= 10 and kinds.count("unanswerable") >= 15
     assert all(q.doc and q.evidence for q in questions if q.kind != "unanswerable")
+
+
+def test_an_answer_that_quotes_another_passage_counts_as_answered_without_gold():
+    gold = ("e.txt", "Berenschot heeft de opdracht uitgevoerd.")
+    results = [
+        Returned([("e.txt", "x"), gold], False, 10, cited=frozenset({1})),  # quotes rank 1 only
+        Returned([gold], False, 10, cited=frozenset({1})),
+        Returned([("e.txt", "x")], False, 10),  # an unanswerable question answered
+    ]
+    s = score("test", [Q, Q, U], results)
+    assert s.recall[5] == 1.0  # retrieval found the gold both times ...
+    assert s.answered_with_gold == 0.5  # ... but only one answer quotes it
+    assert round(s.answered_without_gold, 3) == round(2 / 3, 3)
