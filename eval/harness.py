@@ -464,7 +464,8 @@ def format_table(results: list[dict]) -> str:
             cells = [
                 s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
                 s["abstain_precision"], s["abstain_recall"], s["false_abstention"],
-                s.get("answered_with_gold"), s.get("answered_without_gold"), s["latency_p50_ms"], s["latency_p95_ms"], kinds,
+                s.get("answered_with_gold"), s.get("answered_without_gold"),
+                s["latency_p50_ms"], s["latency_p95_ms"], kinds,
             ]  # fmt: skip
             lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
         ours = result["systems"][0]
