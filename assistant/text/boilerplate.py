@@ -1,8 +1,9 @@
 """Passages that every nota or letter carries whatever its subject: the standard "no
 particular considerations" lines, the redaction notice, footnote lines, the entries of a list
 of sources, letterhead labels and signature lines; and the page furniture of converted
-documents (contents entries, running headers, the numbers of a chart's axes). They say nothing about a topic, so a briefing (or a
-source card) leaves them out.
+documents (contents entries, running headers, the numbers of a chart's axes). They say
+nothing about a topic, so a briefing (or a source card) leaves them out, and no answer
+quotes them.
 
 `is_boilerplate(text)` is a pure check on the passage text alone.
 """
