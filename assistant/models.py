@@ -232,12 +232,21 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     open_parts: list[str] = field(default_factory=list)  # parts of the question left unsaid
+    # the answer names the passage that contradicts the question's premise (abstained: the
+    # documents do not confirm it; answered: "Klopt het dat …?" answered by that passage)
+    corrects: bool = False
+
+    @property
+    def cited(self) -> list[Citation]:
+        """The citations the answer text refers to with its [n] markers."""
+        return [c for c in self.citations if f"[{c.n}]" in self.answer]
 
     def to_dict(self) -> dict:
         return {
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
+            "corrects": self.corrects,
             "open_parts": self.open_parts,
             "citations": [c.to_dict() for c in self.citations],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},

@@ -188,14 +188,13 @@ def run_questions(ask: Callable[[str], Returned], questions: list[Question]) -> 
 
 
 def assistant_system(settings: Settings) -> Callable[[str], Returned]:
-    from assistant.present.export import cited
     from assistant.service import Assistant
 
     assistant = Assistant(settings)
 
     def ask(question: str) -> Returned:
         answer = assistant.ask(question, top_k=5)
-        shown = cited(answer)
+        shown = answer.cited
         return Returned(
             quotes=[(c.document, c.quote) for c in answer.citations],
             abstained=answer.abstained,

@@ -132,7 +132,8 @@ class ExtractiveAnswerer:
                 not_found = messages.contradicted(conflict.asked, conflict.stated, i + 1,
                                                   query.english)  # fmt: skip
             citations = to_citations(evidence)
-            return Answer(query.text, not_found, True, citations, notes=[decision.reason])
+            return Answer(query.text, not_found, True, citations, notes=[decision.reason],
+                          corrects=decision.conflict is not None)  # fmt: skip
         evidence, usable = earlier_answers_first(evidence, decision.usable)
         citations = to_citations(evidence)
         used = [citations[i] for i in usable][: self.max_sentences]
@@ -140,7 +141,7 @@ class ExtractiveAnswerer:
             conflict, c = decision.conflict[1], used[0]
             text = messages.contradicted(conflict.asked, conflict.stated, c.n, query.english)
             return Answer(query.text, f"{text} “{c.quote}” [{c.n}]", False, citations,
-                          notes=[messages.REASON_CONTRADICTED])  # fmt: skip
+                          notes=[messages.REASON_CONTRADICTED], corrects=True)  # fmt: skip
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         # a question of two parts answered on one says so, rather than pass for answered

@@ -28,7 +28,7 @@ class GenerativeAnswerer:
     def __call__(self, query: Query, evidence: list[Evidence]) -> Answer:
         base = self.extractive(query, evidence)
         # a premise the best passage contradicts is answered by that passage, verbatim
-        if base.abstained or messages.REASON_CONTRADICTED in base.notes:
+        if base.abstained or base.corrects:
             return base
         passages = [c for c in base.citations if not planted_instruction(c.quote)]
         try:

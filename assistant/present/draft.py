@@ -44,10 +44,9 @@ def _draft(vragen: KamerVragen, answers: list[Answer]) -> _Draft:
     keys: dict[tuple, int] = {}
     items: list[_Item] = []
     for vraag, answer in zip(vragen.questions, answers, strict=True):
-        used = [c for c in answer.citations if f"[{c.n}]" in answer.answer]
+        used = answer.cited
         # a premise the documents contradict is drafted with the passage that says so
-        correction = answer.abstained and messages.REASON_CONTRADICTED in answer.notes
-        if not used or (answer.abstained and not correction):
+        if not used or (answer.abstained and not answer.corrects):
             items.append(_Item(vraag.number, vraag.text, messages.DRAFT_PLACEHOLDER))
             continue
         used.sort(key=lambda c: not c.earlier_answer)

@@ -17,16 +17,11 @@ from assistant.text.dates import dutch_date
 from assistant.text.figures import marked
 
 
-def cited(answer: Answer) -> list[Citation]:
-    """The citations the answer text refers to with its [n] markers."""
-    return [c for c in answer.citations if f"[{c.n}]" in answer.answer]
-
-
 def source_groups(answer: Answer) -> list[tuple[str, list[Citation]]]:
     """The sources under their headings: "Bronnen" for what the answer cites, "Mogelijk
     relevante passages" for what was found but does not answer (all of it when the
     assistant abstained)."""
-    sources = cited(answer)
+    sources = answer.cited
     others = [c for c in answer.citations if c not in sources]
     groups = [(messages.SOURCES, sources), (messages.MAYBE_RELEVANT, others)]
     return [(label, group) for label, group in groups if group]

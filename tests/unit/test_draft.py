@@ -111,7 +111,7 @@ def test_a_contradicted_premise_is_drafted_with_its_source():
     vragen = split_questions("Vraag 1\nWaarom telt de NLDTIB 2.000 bedrijven?\n")
     correction = messages.contradicted("2.000 bedrijven", "1.200 bedrijven", 1)
     answers = [Answer(vragen.questions[0].text, correction, True, [COUNT, OTHER],
-                      notes=[messages.REASON_CONTRADICTED])]  # fmt: skip
+                      notes=[messages.REASON_CONTRADICTED], corrects=True)]  # fmt: skip
     text = draft_markdown(vragen, answers)
     assert "maar passage [^1] noemt ‘1.200 bedrijven’." in text
     assert "[^1]: (Omvang NLDTIB" in text and messages.DRAFT_PLACEHOLDER not in text

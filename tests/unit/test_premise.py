@@ -112,7 +112,7 @@ def test_the_correction_is_not_quoted_as_the_answer():
     answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
     correction = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
     assert answer.abstained and answer.answer == correction
-    assert answer.notes == [messages.REASON_CONTRADICTED]
+    assert answer.notes == [messages.REASON_CONTRADICTED] and answer.corrects
     assert answer.citations[0].quote == AREAS  # the correcting passage stays listed
     # the same passage answers the question that has its figure right
     right = "Kunt u toelichten waarom de D-SII zich op 5 NLD gebieden richt?"
@@ -125,7 +125,7 @@ def test_klopt_het_dat_is_answered_by_the_passage_that_says_otherwise():
     answer = answerer(Query(question, question, "nl"), [_evidence(AREAS)])
     opening = messages.contradicted("zeven NLD gebieden", "5 NLD gebieden", 1)
     assert not answer.abstained and answer.answer == f"{opening} “{AREAS}” [1]"
-    assert answer.notes == [messages.REASON_CONTRADICTED]
+    assert answer.notes == [messages.REASON_CONTRADICTED] and answer.corrects
     english = "Is it true that the D-SII focuses on seven NLD areas?"
     areas = "Ambitions for the 5 NLD areas were drawn up in early 2025."
     answer = answerer(Query(english, english, "en"), [_evidence(areas)])

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from assistant import messages
 from assistant.models import Answer, Citation, DocumentRecord
-from assistant.present.export import cited
 from assistant.service import Assistant
 from assistant.text.boilerplate import is_boilerplate
 from assistant.text.dates import dutch_date
@@ -72,7 +71,7 @@ def _window(page_text: str, quote: str) -> tuple[int, int]:
 def build_cards(assistant: Assistant, answer: Answer) -> list[Card]:
     """The answer's cards: cited passages first (in the order of their numbers), then the
     found ones, each passage once and no boilerplate among the found."""
-    used = cited(answer)
+    used = answer.cited
     found = [c for c in answer.citations if c not in used]
     cards: list[Card] = []
     pages: dict[tuple[str, int | None], str] = {}
