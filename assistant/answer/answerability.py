@@ -36,6 +36,7 @@ from assistant.answer.rules import (
 from assistant.models import Evidence, Query
 from assistant.text.analysis import Analyzer, fold
 from assistant.text.boilerplate import is_boilerplate
+from assistant.text.figures import YEAR
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 
@@ -50,7 +51,6 @@ FRAME_TERMS = frozenset(
     soort soorten manier type typen keer gebeurt wordt worden komt gaat zijn heeft hebben
     vraag vragen antwoord antwoorden""".split()
 )
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 FEATURES = (
     "similarity",  # cosine of question and passage in the strongest dense leg's space
@@ -283,7 +283,7 @@ class AnswerabilityJudge:
         if unknown is None:
             unknown = tuple(self.unknown_terms(query))
         unknown_count = min(len(unknown), 2)
-        years = set(_YEAR.findall(query.text))
+        years = set(YEAR.findall(query.text))
         figures = _figures(query.text)
         similarity = self._similarities(query, evidence)
         best = max((e.score for e in evidence), default=0.0) or 1.0
@@ -308,7 +308,7 @@ class AnswerabilityJudge:
                     "type_present": float(type_present),
                     "type_attached": float(attached),
                     "unknown_terms": float(unknown_count),
-                    "year_conflict": _conflict(years, _YEAR, passage),
+                    "year_conflict": _conflict(years, YEAR, passage),
                     "figure_conflict": _figure_conflict(figures, passage),
                     "english": float(query.english),
                     "rarest_covered": float(rarest is None or matches(rarest, context_terms)),
@@ -376,7 +376,7 @@ def _figures(text: str) -> set[str]:
     """The figures a text names other than years, number words as digits ("zeven" → "7"):
     a question says "zeven gebieden" where a passage says "5 gebieden"."""
     words = {NUMBER_VALUES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_VALUES}
-    return {f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)} | words
+    return {f for f in _FIGURE.findall(text) if not YEAR.fullmatch(f)} | words
 
 
 def _figure_conflict(asked: set[str], passage: str) -> float:

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from assistant.answer.answerability import last_content_word
 from assistant.answer.rules import NUMBER_VALUES, presupposes
 from assistant.text.analysis import STOPWORDS, fold
+from assistant.text.figures import YEAR
 
 # words, figures, and the punctuation a name cannot run across (or that brackets an acronym)
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w-]*|[.;:!?()]")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 _ARTICLES = frozenset("de het een the a an".split())
 # words after a figure that make it an amount, a share, a measure or a date, not a count of
 # the next word ("acht meter afstand", "1 december": what they measure can differ without
@@ -90,7 +90,7 @@ def _figure(token: str) -> str | None:
     """A token's value as a figure ("zeven" → "7"), or None; years are not figures."""
     if token.lower() in NUMBER_VALUES:
         return NUMBER_VALUES[token.lower()]
-    if token[0].isdigit() and not _YEAR.fullmatch(token):
+    if token[0].isdigit() and not YEAR.fullmatch(token):
         return token.replace(",", ".")
     return None
 
@@ -138,7 +138,7 @@ def _periods(text: str) -> list[tuple[str, str, str]]:
         if token.lower() not in _PART_OF_YEAR:
             continue
         for j in range(i + 1, min(i + 3, len(tokens))):
-            if _YEAR.fullmatch(tokens[j]):
+            if YEAR.fullmatch(tokens[j]):
                 found.append((token.lower(), tokens[j], " ".join(tokens[i : j + 1])))
                 break
     return found

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from assistant.text.analysis import STOPWORDS, fold
+from assistant.text.figures import YEAR
 from assistant.text.sentences import split_sentences
 
 # a number written as a word, as its figure ("zeven" → "7"); "een" and "one" are left out:
@@ -35,7 +36,6 @@ _PERIOD_WORDS = set(
     """januari februari maart april mei juni juli augustus september oktober november december
     voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
 )
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _COUNT = re.compile(r"\b\d[\d.,]*\b")
 _AMOUNT = re.compile(
     r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b)", re.I
@@ -147,7 +147,7 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
         return bool(_AMOUNT.search(text))
     if kind == "count":
         text = _ENUMERATION.sub(" ", text)
-        numbers = [m.group(0) for m in _COUNT.finditer(text) if not _YEAR.fullmatch(m.group(0))]
+        numbers = [m.group(0) for m in _COUNT.finditer(text) if not YEAR.fullmatch(m.group(0))]
         return bool(numbers) or bool(words & _NUMBER_WORDS - {"een"})
     if kind == "period":
         return bool(_PERIOD.search(text)) or bool(words & _PERIOD_WORDS)
@@ -170,7 +170,7 @@ def count_near(text: str, focus: str, window: int = 4) -> bool:
         numbers = [
             i
             for i, w in enumerate(words)
-            if w and (w[0].isdigit() and not _YEAR.fullmatch(w) or w in _NUMBER_WORDS - {"een"})
+            if w and (w[0].isdigit() and not YEAR.fullmatch(w) or w in _NUMBER_WORDS - {"een"})
         ]
         subjects = [i for i, w in enumerate(words) if w.startswith(target)]
         if any(abs(n - s) <= window for n in numbers for s in subjects):

@@ -54,7 +54,8 @@ _STOP = set(
     miljard million billion""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A year of the last two centuries, as policy texts write one.
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def _not_a_count(text: str, m: re.Match) -> bool:
     before = text[max(0, m.start() - 1) : m.start()]
     if before and (before.isalnum() or before in "-/.,:"):  # "instellingen.8": a footnote
         return True
-    if _YEAR.fullmatch(m["n"]):
+    if YEAR.fullmatch(m["n"]):
         return True
     line_start = text.rfind("\n", 0, m.start()) + 1
     return not text[line_start : m.start()].strip() and text[m.end("n") : m.end("n") + 1] in ".)"
@@ -158,4 +159,4 @@ def keywords(text: str) -> set[str]:
 
 
 def years(text: str) -> set[str]:
-    return set(_YEAR.findall(text))
+    return set(YEAR.findall(text))
