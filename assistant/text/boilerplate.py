@@ -91,36 +91,25 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _ADDRESS.match(flat):
         return True
-    if _source_note(flat):
-        return True
     return is_source_entry(flat) or _mostly_letterhead(flat) or _page_furniture(flat)
 
 
-def _source_note(flat: str) -> bool:
-    """A short footnote that names a source ("2 Kamerstuk 31 125, nr. 133.") rather than
-    saying something ("15 Er wordt in 2025 … gedeeld.")."""
-    return (
-        bool(_FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat))
-        and len(_WORD.findall(flat)) <= 40
-        and not _STATES.search(flat)
-    )
-
-
 def is_source_entry(text: str) -> bool:
-    """Whether a passage is an entry (or a run of entries) of a document's endnotes that
-    name sources ("33) Berenschot, Rapport …, April 2024, p. 9."): what a reader follows
-    to a source, never an answer in itself."""
+    """Whether a passage is a footnote or endnote that names a source ("2 Kamerstuk 31 125,
+    nr. 133.", "33) Berenschot, Rapport …, April 2024, p. 9."), or a run of endnotes: what a
+    reader follows to a source, never an answer in itself. A note that says something ("15
+    Er wordt in 2025 … gedeeld.") is content."""
     flat = " ".join(text.split())
-    if not _SOURCE_DETAIL.search(flat):
+    if _SOURCE_DETAIL.search(flat) and len(_NOTE_NUMBER.findall(flat)) >= 2:
+        return True
+    if len(_WORD.findall(flat)) > 40 or _STATES.search(flat):
         return False
-    if len(_NOTE_NUMBER.findall(flat)) >= 2:
+    if _FOOTNOTE.match(flat) and _SOURCE_MARK.search(flat):
         return True
     first = re.split(r"[;.]\s", flat, maxsplit=1)[0]
     return (
-        bool(_SOURCE_ENTRY.match(flat))
-        and len(_WORD.findall(flat)) <= 40
+        bool(_SOURCE_ENTRY.match(flat) and _SOURCE_DETAIL.search(flat))
         and first.count(",") <= _ENTRY_COMMAS
-        and not _STATES.search(flat)
     )
 
 

@@ -147,6 +147,21 @@ def test_passages_that_address_an_ai_are_never_the_answer():
     assert only_planted.abstained and only_planted.answer == messages.NOT_FOUND
 
 
+def test_an_endnote_naming_a_source_is_never_the_answer():
+    answerer = _answerer()
+    question = _dutch("Welk bureau deed het onderzoek?")
+    endnote = _evidence(
+        "33) Berenschot, Rapport Nederlandse defensie- en veiligheid "
+        "gerelateerde technologische industriële basis, April 2024, p. 9."
+    )
+    answer = answerer(question, [endnote, _evidence("Berenschot deed het onderzoek.")])
+    assert answer.answer == f"{messages.ACCORDING_TO} “Berenschot deed het onderzoek.” [2]"
+    assert answerer(question, [endnote]).abstained
+    # a footnote that says something is content, and may answer
+    note = _evidence("15 Berenschot heeft het onderzoek in 2024 uitgevoerd (Kamerstuk 2024).")
+    assert not answerer(question, [note]).abstained
+
+
 def test_a_count_must_be_about_the_counted_thing():
     assert count_near("die aan de hand van vier actielijnen worden aangelopen", "actielijnen")
     assert not count_near("financiering door banken. De NLDTIB telde 1.240 bedrijven", "banken")
