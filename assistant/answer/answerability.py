@@ -26,6 +26,7 @@ import numpy as np
 from assistant.answer.rules import (
     NUMBER_VALUES,
     answer_type,
+    asks_for_source,
     contains_answer_type,
     content_words,
     count_near,
@@ -35,7 +36,7 @@ from assistant.answer.rules import (
 )
 from assistant.models import Evidence, Query
 from assistant.text.analysis import Analyzer, fold
-from assistant.text.boilerplate import is_boilerplate
+from assistant.text.boilerplate import is_boilerplate, is_source_entry
 from assistant.text.figures import YEAR
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
@@ -234,9 +235,15 @@ class AnswerabilityJudge:
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
         # a question (the Kamer's, a rhetorical one) never answers a question, and nor does
-        # what every nota or letter says whatever its subject (letterhead, standard lines)
+        # what every nota or letter says whatever its subject (letterhead, standard lines,
+        # a note naming a source: unless the source is what is asked)
+        source_asked = asks_for_source(query.text)
         allowed = [
-            not (planted_instruction(e.quote) or _asks(e.quote) or is_boilerplate(e.quote))
+            not (
+                planted_instruction(e.quote)
+                or _asks(e.quote)
+                or (is_boilerplate(e.quote) and not (source_asked and is_source_entry(e.quote)))
+            )
             for e in evidence
         ]
         # once the documents answer the question, the best quote always stands in the

@@ -117,6 +117,23 @@ def asks_to_verify(question: str) -> bool:
     return bool(_VERIFY.search(question))
 
 
+# a question after the source of something: "Uit welk rapport komt dat cijfer?", "Waarop is
+# dat gebaseerd?", "Which report is that figure from?"
+_SOURCE_ASKED = re.compile(
+    r"\b(?:welke?|which|what)\s+(?:\w+\s+)?(?:rapport|rapporten|bron|bronnen|studie|studies|"
+    r"onderzoek|publicatie|kamerstuk|report|source|sources|study|publication)\b"
+    r"|\bwaar(?:op|uit)\b.*\b(?:gebaseerd|baseert|afkomstig|komt)\b"
+    r"|\bwhere\b.*\bcomes? from\b|\b(?:which|what)\b.*\bbased on\W*$",
+    re.I,
+)
+
+
+def asks_for_source(question: str) -> bool:
+    """Whether a question asks where something comes from: a footnote naming a source
+    answers it, where it answers no other question."""
+    return bool(_SOURCE_ASKED.search(question))
+
+
 # a question that takes its content for granted and asks why, or asks whether it is so
 _PRESUPPOSES = re.compile(
     r"\b(waarom|hoe verklaart|hoe komt het|wat is de reden|why|explain)\b", re.I

@@ -11,6 +11,7 @@ from assistant.answer.answerability import AnswerabilityJudge
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.rules import (
     answer_type,
+    asks_for_source,
     contains_answer_type,
     count_near,
     planted_instruction,
@@ -157,6 +158,12 @@ def test_an_endnote_naming_a_source_is_never_the_answer():
     answer = answerer(question, [endnote, _evidence("Berenschot deed het onderzoek.")])
     assert answer.answer == f"{messages.ACCORDING_TO} “Berenschot deed het onderzoek.” [2]"
     assert answerer(question, [endnote]).abstained
+    # unless the source is what is asked
+    source = _dutch("Uit welk rapport komt het cijfer van 180.000 fte?")
+    assert asks_for_source(source.text) and not asks_for_source(question.text)
+    assert asks_for_source("What is the estimate of 22,000 jobs based on?")
+    assert not asks_for_source("When will the tax on savings be based on actual returns?")
+    assert not answerer(source, [endnote]).abstained
     # a footnote that says something is content, and may answer
     note = _evidence("15 Berenschot heeft het onderzoek in 2024 uitgevoerd (Kamerstuk 2024).")
     assert not answerer(question, [note]).abstained
