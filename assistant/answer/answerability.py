@@ -171,8 +171,20 @@ def about_the_documents(summary: dict[str, float], floor: float, coverage: float
     return closest >= floor and not unrelated
 
 
+def quotable(quote: str, source_asked: bool) -> bool:
+    """Whether a passage may stand in an answer at all. A question (the Kamer's, a
+    rhetorical one) never answers a question, and nor does what every nota or letter says
+    whatever its subject (letterhead, standard lines, a note naming a source: unless the
+    source is what is asked)."""
+    if planted_instruction(quote) or _asks(quote):
+        return False
+    return not is_boilerplate(quote) or (source_asked and is_source_entry(quote))
+
+
 def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
-    """QUESTION_FEATURES from the quotes' FEATURES rows."""
+    """QUESTION_FEATURES from the quotes' FEATURES rows, every quote counting: a passage
+    that cannot be quoted (the Kamer's question beside its answer) still shows what the
+    documents discuss."""
     if not rows:
         return dict.fromkeys(QUESTION_FEATURES, 0.0)
     covering = max(rows, key=lambda r: (r["coverage_idf"], -r["rank"]))
@@ -234,31 +246,21 @@ class AnswerabilityJudge:
         rows = self.features(query, evidence, unknown)
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
-        # a question (the Kamer's, a rhetorical one) never answers a question, and nor does
-        # what every nota or letter says whatever its subject (letterhead, standard lines,
-        # a note naming a source: unless the source is what is asked)
-        source_asked = asks_for_source(query.text)
-        allowed = [
-            not (
-                planted_instruction(e.quote)
-                or _asks(e.quote)
-                or (is_boilerplate(e.quote) and not (source_asked and is_source_entry(e.quote)))
-            )
-            for e in evidence
-        ]
         # once the documents answer the question, the best quote always stands in the
         # answer, and any other the quote model accepts beside it
-        best = max((i for i, ok in enumerate(allowed) if ok), key=probabilities.__getitem__,
-                   default=None)  # fmt: skip
+        best = max((i for i, row in enumerate(rows) if row["quotable"]),
+                   key=probabilities.__getitem__, default=None)  # fmt: skip
         return [
             Judgement(
                 p,
                 gate,
-                answered and ok and (i == best or p >= self.model.quote.threshold),
+                answered
+                and bool(row["quotable"])
+                and (i == best or p >= self.model.quote.threshold),
                 row,
                 unknown,
             )  # fmt: skip
-            for i, (p, ok, row) in enumerate(zip(probabilities, allowed, rows, strict=True))
+            for i, (p, row) in enumerate(zip(probabilities, rows, strict=True))
         ]
 
     def unknown_terms(self, query: Query) -> list[str]:
@@ -294,6 +296,7 @@ class AnswerabilityJudge:
         figures = _figures(query.text)
         similarity = self._similarities(query, evidence)
         best = max((e.score for e in evidence), default=0.0) or 1.0
+        source_asked = asks_for_source(query.text)
         rows = []
         for i, e in enumerate(evidence):
             quote_terms = set(self.analyzer(e.quote))
@@ -322,6 +325,7 @@ class AnswerabilityJudge:
                     "predicate_covered": float(
                         predicate is None or matches(predicate, context_terms)
                     ),
+                    "quotable": float(quotable(e.quote, source_asked)),
                 }
             )
         return rows
