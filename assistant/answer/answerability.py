@@ -246,21 +246,14 @@ class AnswerabilityJudge:
         rows = self.features(query, evidence, unknown)
         answered, gate = self.model.answered(question_row(rows))
         probabilities = [self.model.quote.probability(row) for row in rows]
-        # once the documents answer the question, the best quote always stands in the
-        # answer, and any other the quote model accepts beside it
-        best = max((i for i, row in enumerate(rows) if row["quotable"]),
-                   key=probabilities.__getitem__, default=None)  # fmt: skip
+        # once the documents answer the question, each quote the quote model accepts may
+        # stand in the answer; when it accepts none, the question is not answered: the
+        # passage nearest to an answer is not one
+        threshold = self.model.quote.threshold
         return [
-            Judgement(
-                p,
-                gate,
-                answered
-                and bool(row["quotable"])
-                and (i == best or p >= self.model.quote.threshold),
-                row,
-                unknown,
-            )  # fmt: skip
-            for i, (p, row) in enumerate(zip(probabilities, rows, strict=True))
+            Judgement(p, gate, answered and bool(row["quotable"]) and p >= threshold, row,
+                      unknown)  # fmt: skip
+            for p, row in zip(probabilities, rows, strict=True)
         ]
 
     def unknown_terms(self, query: Query) -> list[str]:
