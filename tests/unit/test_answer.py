@@ -119,6 +119,27 @@ def test_an_answer_needs_evidence_of_the_asked_kind():
     assert answer.notes == ["geen passage noemt een aantal"]
 
 
+def test_only_quotes_judged_to_answer_stand_in_the_answer():
+    """The gate passes (a quote holds the asked count), but the quote model accepts no
+    quote: the nearest passage is not presented as the answer."""
+    answerer = _answerer()
+    question = _dutch("Hoeveel studies zijn er gedaan?")
+    weak = [
+        _evidence("De studies gaan over financiering.", 1.0),
+        _evidence("Er zijn 2 studies.", 0.1),
+    ]
+    judgements = answerer.judge(question, weak)
+    assert judgements[0].question_probability >= 0.5  # the gate passes ...
+    assert max(j.probability for j in judgements) < 0.5  # ... no quote is accepted
+    answer = answerer(question, weak)
+    assert answer.abstained and answer.answer == messages.NOT_FOUND
+    strong = [
+        _evidence("De studies gaan over financiering.", 1.0),
+        _evidence("Er zijn 2 studies.", 0.9),
+    ]
+    assert answerer(question, strong).answer.endswith("“Er zijn 2 studies.” [2]")
+
+
 def test_a_two_part_question_answered_on_one_part_says_which_part_is_open():
     answerer = _answerer()
     question = "Welk bureau deed het onderzoek en waar is het gepubliceerd?"
