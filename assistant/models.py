@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from assistant import messages
 from assistant.text.dates import dutch_date
+
+# A citation marker in answer text: "[3]" refers to the citation numbered 3.
+CITATION_MARKER = re.compile(r"\[(\d+)\]")
 
 DOC_TYPES = ("kamerbrief", "kamerstuk", "kamervragen", "nota", "studie", "strategie", "other")
 
@@ -239,7 +243,8 @@ class Answer:
     @property
     def cited(self) -> list[Citation]:
         """The citations the answer text refers to with its [n] markers."""
-        return [c for c in self.citations if f"[{c.n}]" in self.answer]
+        numbers = {int(n) for n in CITATION_MARKER.findall(self.answer)}
+        return [c for c in self.citations if c.n in numbers]
 
     def to_dict(self) -> dict:
         return {

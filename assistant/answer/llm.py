@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import messages
-from assistant.models import Citation
+from assistant.models import CITATION_MARKER, Citation
 from assistant.text.analysis import Analyzer
 from assistant.text.sentences import split_sentences
 
@@ -28,7 +28,6 @@ SYSTEM_PROMPT = (
     f"'{messages.NOT_FOUND}' Antwoord in het Nederlands, of in "
     "het Engels als de vraag Engels is."
 )
-_MARKER = re.compile(r"\[(\d+)\]")
 
 
 class LLMError(RuntimeError):
@@ -108,8 +107,8 @@ def verify(
     kept, dropped = [], []
     for span in split_sentences(text.strip()):
         sentence = text.strip()[span.start : span.end].strip()
-        numbers = [int(n) for n in _MARKER.findall(sentence)]
-        claim = _MARKER.sub("", sentence).strip()
+        numbers = [int(n) for n in CITATION_MARKER.findall(sentence)]
+        claim = CITATION_MARKER.sub("", sentence).strip()
         if not claim:
             continue
         if not numbers or any(n not in by_number for n in numbers):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant import messages
 from assistant.ingest.kamervragen import KamerVragen
-from assistant.models import Answer, Citation
+from assistant.models import CITATION_MARKER, Answer, Citation
 from assistant.present import word
 
 
@@ -70,7 +70,7 @@ def _renumber(text: str, numbers: dict[int, int]) -> str:
         n = int(m.group(1))
         return f"[{numbers[n]}]" if n in numbers else m.group()
 
-    return re.sub(r"\[(\d+)\]", number, text)
+    return CITATION_MARKER.sub(number, text)
 
 
 def _note(k: int, c: Citation) -> str:
@@ -93,7 +93,7 @@ def draft_markdown(vragen: KamerVragen, answers: list[Answer]) -> str:
     if draft.header:
         lines += [f"_{draft.header}_", ""]
     for item in draft.items:
-        text = re.sub(r"\[(\d+)\]", r"[^\1]", item.text) if item.notes else item.text
+        text = CITATION_MARKER.sub(r"[^\1]", item.text) if item.notes else item.text
         lines += [f"## {messages.QUESTION} {item.number}", "", item.question, ""]
         lines += [f"## {messages.ANSWER} {item.number}", "", text, ""]
     if draft.sources:

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant import messages
-from assistant.models import Answer, Briefing, BriefingSection, Citation
+from assistant.models import CITATION_MARKER, Answer, Briefing, BriefingSection, Citation
 from assistant.present import word
 from assistant.text.dates import dutch_date
 from assistant.text.figures import marked
@@ -43,7 +43,7 @@ def renumbered(answer: Answer, before: int = 0) -> tuple[str, list[Citation]]:
     order the text first cites them; the passages found but not cited are left out."""
     by_n = {c.n: c for c in answer.citations}
     order: dict[int, int] = {}
-    for m in re.finditer(r"\[(\d+)\]", answer.answer):
+    for m in CITATION_MARKER.finditer(answer.answer):
         n = int(m.group(1))
         if n in by_n and n not in order:
             order[n] = before + len(order) + 1
@@ -52,7 +52,7 @@ def renumbered(answer: Answer, before: int = 0) -> tuple[str, list[Citation]]:
         n = int(m.group(1))
         return f"[{order[n]}]" if n in order else m.group(0)
 
-    text = re.sub(r"\[(\d+)\]", number, answer.answer)
+    text = CITATION_MARKER.sub(number, answer.answer)
     return text, [replace(by_n[n], n=new) for n, new in order.items()]
 
 
@@ -103,7 +103,7 @@ def _briefing_parts(section: BriefingSection) -> list[tuple[str, list[Citation]]
 
 def _see_note(briefing: Briefing, citation: Citation) -> str:
     """A pointer to the warning above when a note names this passage's figure."""
-    named = {int(n) for note in briefing.notes for n in re.findall(r"\[(\d+)\]", note)}
+    named = {int(n) for note in briefing.notes for n in CITATION_MARKER.findall(note)}
     return f" ({messages.BRIEFING_SEE_NOTE})" if citation.n in named else ""
 
 

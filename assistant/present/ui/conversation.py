@@ -3,15 +3,12 @@ each answer as a chat message whose [n] markers link to their source cards."""
 
 from __future__ import annotations
 
-import re
-
 from assistant import messages
 from assistant.filters import FilterError, Filters
-from assistant.models import Answer
+from assistant.models import CITATION_MARKER, Answer
 from assistant.service import Assistant
 from assistant.text.dates import dutch_date
 
-_MARKER = re.compile(r"\[(\d+)\]")
 HISTORY = 5  # earlier questions handed to the service for a follow-up
 
 
@@ -66,7 +63,9 @@ def filters_line(assistant: Assistant, doc_types, date_from, date_to, documents)
 
 def linked(text: str, turn: int) -> str:
     """Every [n] in an answer as a link to its card in the sources panel."""
-    return _MARKER.sub(lambda m: f'<a href="#bron-{turn}-{m.group(1)}">[{m.group(1)}]</a>', text)
+    return CITATION_MARKER.sub(
+        lambda m: f'<a href="#bron-{turn}-{m.group(1)}">[{m.group(1)}]</a>', text
+    )
 
 
 def answer_message(assistant: Assistant, answer: Answer, turn: int, filters: Filters) -> str:
