@@ -251,9 +251,7 @@ class AnswerabilityJudge:
         # passage nearest to an answer is not one
         threshold = self.model.quote.threshold
         return [
-            Judgement(
-                p, gate, answered and bool(row["quotable"]) and p >= threshold, row, unknown
-            )
+            Judgement(p, gate, answered and bool(row["quotable"]) and p >= threshold, row, unknown)
             for p, row in zip(probabilities, rows, strict=True)
         ]
 
