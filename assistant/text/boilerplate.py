@@ -3,7 +3,7 @@ particular considerations" lines, the redaction notice, footnote lines, the entr
 of sources, letterhead labels and signature lines; and the page furniture of converted
 documents (contents entries, running headers, the numbers of a chart's axes). They say
 nothing about a topic, so a briefing (or a source card) leaves them out, and no answer
-quotes them.
+quotes them (a note naming a source only where the question asks for the source).
 
 `is_boilerplate(text)` is a pure check on the passage text alone.
 """
