@@ -23,6 +23,7 @@ one, so a passage that names both is no contradiction.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.answerability import last_content_word
@@ -121,13 +122,19 @@ def _same_word(a: str, b: str) -> bool:
     return len(b) >= stem and a[:stem] == b[:stem]
 
 
-def _count_conflict(question: str, passage: str) -> Conflict | None:
-    stated = _counts(passage)
-    for value, word, written in _counts(question):
-        others = [s for s in stated if _same_word(word, s[1])]
+def _differs(asked: list[tuple[str, str, str]], stated: list[tuple[str, str, str]],
+             same_place: Callable[[str, str], bool]) -> Conflict | None:  # fmt: skip
+    """The first (value, place, as written) of the question whose place the passage fills
+    only with other values ("zeven" gebieden against "5" gebieden)."""
+    for value, place, written in asked:
+        others = [s for s in stated if same_place(place, s[1])]
         if others and all(s[0] != value for s in others):
             return Conflict(written, others[0][2])
     return None
+
+
+def _count_conflict(question: str, passage: str) -> Conflict | None:
+    return _differs(_counts(question), _counts(passage), _same_word)
 
 
 def _periods(text: str) -> list[tuple[str, str, str]]:
@@ -145,12 +152,7 @@ def _periods(text: str) -> list[tuple[str, str, str]]:
 
 
 def _period_conflict(question: str, passage: str) -> Conflict | None:
-    stated = _periods(passage)
-    for part, year, written in _periods(question):
-        others = [s for s in stated if s[1] == year]
-        if others and all(s[0] != part for s in others):
-            return Conflict(written, others[0][2])
-    return None
+    return _differs(_periods(question), _periods(passage), str.__eq__)
 
 
 def _name_at(tokens: list[str], k: int) -> list[str]:
