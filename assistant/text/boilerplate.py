@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.figures import YEAR
+
 # Whole-passage phrases of the standard nota paragraphs.
 _STANDARD = re.compile(
     r"geen bijzondere \w+ (?:overwegingen|gevolgen|aandachtspunten)"
@@ -64,7 +66,7 @@ _STATES = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_DETAIL = re.compile(
-    r"\b(?:19|20)\d{2}\b|\bp\.\s*\d|https?://|\bwww\.|\bkamerstuk|\bnr\.\s*\d|\bno\.\s*\d",
+    rf"{YEAR.pattern}|\bp\.\s*\d|https?://|\bwww\.|\bkamerstuk|\bnr\.\s*\d|\bno\.\s*\d",
     re.IGNORECASE,
 )
 # Page furniture of converted documents: a table of contents entry (a Markdown link to an
