@@ -133,8 +133,10 @@ def hit_rank(question: Question, returned: Returned) -> int | None:
 def score(system: str, questions: list[Question], results: list[Returned]) -> Scores:
     """Evidence-level retrieval figures, abstention figures and latency."""
     out = Scores(system=system)
+    # each question's gold quotes, found once: recall reads the first, the answer figures all
+    golds = [gold_ranks(q, r) for q, r in zip(questions, results, strict=True)]
     answerable = [(q, r) for q, r in zip(questions, results, strict=True) if q.answerable]
-    ranks = [hit_rank(q, r) for q, r in answerable]
+    ranks = [g[0] if g else None for q, g in zip(questions, golds, strict=True) if q.answerable]
     for k in (1, 3, 5):
         out.recall[k] = sum(1 for r in ranks if r is not None and r <= k) / max(1, len(ranks))
     out.mrr = sum(1 / r for r in ranks if r) / max(1, len(ranks))
@@ -160,19 +162,17 @@ def score(system: str, questions: list[Question], results: list[Returned]) -> Sc
         out.false_abstention = sum(1 for q, a in abstained if a and q.answerable) / max(
             1, len(answerable)
         )
-    with_gold = [
-        any(r.presents(rank) for rank in gold_ranks(q, r))
-        for q, r in zip(questions, results, strict=True)
+    answered = [
+        (q, any(r.presents(rank) for rank in g))
+        for q, r, g in zip(questions, results, golds, strict=True)
         if not r.abstained
     ]
-    answered = [r for r in results if not r.abstained]
-    answered_answerable = sum(
-        1 for q, r in zip(questions, results, strict=True) if q.answerable and not r.abstained
-    )
+    with_gold = sum(quotes_gold for _, quotes_gold in answered)
+    answered_answerable = sum(q.answerable for q, _ in answered)
     if answered_answerable:
-        out.answered_with_gold = sum(with_gold) / answered_answerable
+        out.answered_with_gold = with_gold / answered_answerable
     if answered:
-        out.answered_without_gold = 1 - sum(with_gold) / len(answered)
+        out.answered_without_gold = 1 - with_gold / len(answered)
     latencies = sorted(r.latency_ms for r in results)
     out.latency_p50_ms = statistics.median(latencies)
     out.latency_p95_ms = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
@@ -463,7 +463,7 @@ def format_table(results: list[dict]) -> str:
             cells = [
                 s["system"], s["recall@1"], s["recall@3"], s["recall@5"], s["mrr"],
                 s["abstain_precision"], s["abstain_recall"], s["false_abstention"],
-                s.get("answered_with_gold"), s.get("answered_without_gold"),
+                s["answered_with_gold"], s["answered_without_gold"],
                 s["latency_p50_ms"], s["latency_p95_ms"], kinds,
             ]  # fmt: skip
             lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
