@@ -117,6 +117,5 @@ def test_a_false_premise_gets_the_correction_from_the_real_action_agenda(shared_
     )
     assert why.abstained and why.notes == [messages.REASON_CONTRADICTED]
     assert why.answer.startswith("De documenten bevestigen dit niet: de vraag noemt ‘zeven NLD")
-    n = int(why.answer.split("passage [")[1].split("]")[0])
-    cited = why.citations[n - 1]
+    [cited] = why.cited  # the passage the correction names
     assert "5 NLD gebieden" in cited.quote and cited.document.endswith(name)
