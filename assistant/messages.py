@@ -28,6 +28,7 @@ REASON_NO_PASSAGE = "geen passage gevonden"
 REASON_NO_DOCUMENTS = "geen document voldoet aan de filters"
 REASON_NOT_ANSWERED = "geen gevonden passage beantwoordt de vraag"
 REASON_CONTRADICTED = "de best passende passage spreekt de vraag tegen"
+REASON_UNCONFIRMED = "geen gevonden passage noemt wat de vraag als gebeurd aanneemt"
 
 
 def not_said(parts: Iterable[str], english: bool = False) -> str:
@@ -55,6 +56,14 @@ def contradicted(asked: str, stated: str, n: int, english: bool = False) -> str:
     return (
         f"De documenten bevestigen dit niet: de vraag noemt ‘{asked}’, maar passage [{n}]"
         f" noemt ‘{stated}’."
+    )
+
+
+def unconfirmed(event: str) -> str:
+    """The answer to a "why" whose event no passage states ("Waarom is X opgeheven?")."""
+    return (
+        f"De documenten bevestigen niet wat de vraag veronderstelt (‘{event}’): geen van de"
+        " gevonden passages noemt het."
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant import messages
 from assistant.answer.answerability import AnswerabilityJudge, Judgement
 from assistant.answer.parts import open_parts
-from assistant.answer.premise import Conflict, premise_conflict
+from assistant.answer.premise import Conflict, premise_conflict, presupposed_event, states
 from assistant.answer.rules import answer_type, asks_to_verify
 from assistant.models import Answer, Citation, Evidence, Query
 
@@ -73,6 +73,7 @@ class Decision:
     judgements: tuple[Judgement, ...] = ()
     # the evidence (by index) that contradicts the question's premise, and how
     conflict: tuple[int, Conflict] | None = None
+    unconfirmed: str = ""  # the event a "why" takes for granted that no passage states
 
 
 class ExtractiveAnswerer:
@@ -112,6 +113,16 @@ class ExtractiveAnswerer:
         if conflict:
             return Decision(False, messages.REASON_CONTRADICTED, (), tuple(judgements),
                             (best, conflict))  # fmt: skip
+        event = "" if query.english else presupposed_event(query.text) or ""
+        if usable and event:
+            # "Waarom is X opgeheven?" is answered only by a passage that says X was
+            stating = [i for i in usable if i in again or states(event, evidence[i].quote)]
+            if not stating:
+                stated = any(states(event, e.quote) for e in evidence)
+                reason = messages.REASON_NOT_ANSWERED if stated else messages.REASON_UNCONFIRMED
+                return Decision(False, reason, (), tuple(judgements),
+                                unconfirmed="" if stated else event)  # fmt: skip
+            usable = stating
         if usable:
             return Decision(True, "", tuple(usable), tuple(judgements))
         unknown = judgements[0].unknown_terms
@@ -131,6 +142,8 @@ class ExtractiveAnswerer:
                 i, conflict = decision.conflict
                 not_found = messages.contradicted(conflict.asked, conflict.stated, i + 1,
                                                   query.english)  # fmt: skip
+            elif decision.unconfirmed:
+                not_found = messages.unconfirmed(decision.unconfirmed)
             citations = to_citations(evidence)
             return Answer(query.text, not_found, True, citations, notes=[decision.reason],
                           corrects=decision.conflict is not None)  # fmt: skip

@@ -18,6 +18,10 @@ contradictions are read here, each as plain text against plain text:
 
 Each fires only when the passage states another value in that place and never the asked
 one, so a passage that names both is no contradiction.
+
+A "why" about a completed event ("Waarom is de Drone Council in 2021 opgeheven?") takes the
+event for granted; when no passage states it (`presupposed_event`, `states`), the documents
+do not confirm it, and a passage about the council is no reason for something it never says.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.answerability import last_content_word
+from assistant.answer.answerability import last_content_word, matches
 from assistant.answer.rules import NUMBER_VALUES, presupposes
 from assistant.text.analysis import STOPWORDS, fold
 from assistant.text.figures import YEAR
@@ -59,6 +63,55 @@ _PART_OF_YEAR = frozenset(
 _NEGATION_REACH = 6  # words between "niet" and the verb it denies ("niet om de X in te trekken")
 # a source named at the end ("…, volgens het Berenschot-rapport?") is not the main verb
 _SOURCE_TAIL = re.compile(r",?\s+volgens\b[^?]*", re.I)
+
+
+# "Waarom is/heeft …" (or "waarom … is ingesteld") asks the reason for a completed event
+_EVENT_WHY = re.compile(
+    r"\bwaarom\b(?=.*\b(?:is|zijn|heeft|hebben|werd|werden|was|waren|wordt|worden|had|"
+    r"hadden)\b)(?P<clause>[^?]*)",
+    re.I,
+)
+# a Dutch participle: ge- (after a separable prefix: "opgeheven", "aangekondigd") or be-,
+# ver-, ont-, her- ("beëindigd", "verkocht"), ending in -d, -t or -en
+_SEPARABLE = "aan|af|in|op|uit|terug|stop|door|mee|vast|over|toe|weg|bij|om|na|voort|tegen"
+_PARTICIPLE = re.compile(
+    rf"^(?P<prefix>(?:{_SEPARABLE})?ge|be|ver|ont|her)(?P<core>[a-z]{{3,}}(?:d|t|en))$"
+)
+# participles that carry no event of their own: the event is in the words around them
+# ("interessant gevonden", "opdracht gegeven", "besloten … in te trekken")
+_LIGHT_VERBS = frozenset(
+    """gevonden gegeven gedaan gemaakt genomen gekregen gehad gezien gelaten gesteld
+    gehouden gebracht gestuurd verstuurd gezonden verzonden gekomen gegaan geworden gebleken
+    geweest besloten gekozen gevraagd gezegd genoemd gebruikt bedoeld verwacht""".split()
+)
+
+
+def presupposed_event(question: str) -> str | None:
+    """The participle a Dutch "why" about a completed event turns on ("opgeheven" in
+    "Waarom is de Drone Council in 2021 opgeheven?"), or None: the last participle, unless
+    it is a light verb whose event lies in other words. Not for a denied event ("Waarom is X
+    niet …"): what did not happen is rarely stated."""
+    match = _EVENT_WHY.search(question)
+    if not match:
+        return None
+    written = re.findall(r"[^\W\d_]+", match.group("clause"))
+    words = [fold(w.lower()) for w in written]
+    last = max((i for i, w in enumerate(words) if _PARTICIPLE.match(w)), default=None)
+    if last is None or words[last] in _LIGHT_VERBS:
+        return None
+    if (_NEGATIONS | {"geen"}) & set(words[:last]):
+        return None
+    return written[last]
+
+
+def states(event: str, passage: str) -> bool:
+    """Whether a passage names the event: the participle or its verb without prefix and ge-
+    ("kondigde … aan" for "aangekondigd", "stoppen" for "gestopt")."""
+    terms = {fold(w.lower()) for w in re.findall(r"[^\W\d_]+", passage)}
+    event = fold(event.lower())
+    match = _PARTICIPLE.match(event)
+    core = match.group("core") if match and match.group("prefix").endswith("ge") else event
+    return matches(event, terms) or matches(core, terms)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from fakes import fake_answerability
 from assistant import messages
 from assistant.answer.answerability import AnswerabilityJudge
 from assistant.answer.extractive import ExtractiveAnswerer
-from assistant.answer.premise import Conflict, premise_conflict
+from assistant.answer.premise import Conflict, premise_conflict, presupposed_event, states
 from assistant.models import Chunk, DocumentMeta, Evidence, Query
 
 AREAS = "Ambities op de 5 NLD gebieden zijn begin 2025 door de ministeries opgesteld."
@@ -131,3 +131,35 @@ def test_klopt_het_dat_is_answered_by_the_passage_that_says_otherwise():
     answer = answerer(Query(english, english, "en"), [_evidence(areas)])
     opening = messages.contradicted("seven NLD areas", "5 NLD areas", 1, english=True)
     assert not answer.abstained and answer.answer == f"{opening} “{areas}” [1]"
+
+
+def test_the_event_a_why_takes_for_granted():
+    assert presupposed_event("Waarom is de Drone Council Nederland in 2021 opgeheven?") == (
+        "opgeheven"
+    )
+    assert presupposed_event("Kunt u toelichten waarom de Taskforce is ingesteld?") == "ingesteld"
+    assert presupposed_event("Waarom heeft Defensie de samenwerking beëindigd?") == "beëindigd"
+    # no completed event: a present tense, a denied event, a light verb whose event is elsewhere
+    assert presupposed_event("Waarom investeert Defensie in drones?") is None
+    assert presupposed_event("Waarom is het fonds niet gestopt?") is None
+    assert presupposed_event("Waarom werd de markt beperkt interessant gevonden?") is None
+    assert presupposed_event("Wanneer is de raad opgeheven?") is None  # not a why
+    # the verb without its prefix and ge- counts ("kondigde … aan"), another verb does not
+    assert states("aangekondigd", "ASR kondigde in december 2024 aan dat het zou investeren.")
+    assert states("gestopt", "Het fonds stopte in 2023 met nieuwe investeringen.")
+    assert states("beëindigd", "De beëindiging van de samenwerking volgt in 2026.")
+    assert not states("opgeheven", "De Drone Council brengt partijen bij elkaar.")
+
+
+def test_a_why_whose_event_no_passage_states_is_not_answered():
+    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
+    council = "De Drone Council Nederland is in 2021 opgericht en brengt partijen bij elkaar."
+    question = "Waarom is de Drone Council Nederland in 2021 opgeheven?"
+    answer = answerer(Query(question, question, "nl"), [_evidence(council)])
+    assert answer.abstained and answer.answer == messages.unconfirmed("opgeheven")
+    assert answer.notes == [messages.REASON_UNCONFIRMED] and not answer.corrects
+    assert answer.citations[0].quote == council  # still listed as possibly relevant
+    # the passage that states the event answers
+    ended = "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."
+    answer = answerer(Query(question, question, "nl"), [_evidence(council), _evidence(ended)])
+    assert not answer.abstained and answer.answer.count("[") == 1 and "[2]" in answer.answer
