@@ -45,6 +45,10 @@ class Settings:
     # and the best chunks inside the top documents always become candidates.
     weight_document: float = 0.5
     prior_documents: int = 3
+    # The first this many quotes are reordered by how likely each answers the question (the
+    # answerability file's rank model) before the top_k are kept; at or below top_k, the
+    # fused retrieval order stands.
+    rerank_depth: int = 20
     # Lexical analyser: hyphenated compounds indexed as parts and as one word
     # ("defensie-industrie" → defensie, industrie, defensieindustrie). Snowball Dutch
     # stemming is measured to cost recall beside the dense legs (eval/README.md), so off.
@@ -93,8 +97,10 @@ class Settings:
             f.name: getattr(self, f.name) for f in fields(self) if f.name.startswith("weight_")
         }
         negative = sorted(name for name, value in weights.items() if value < 0)
-        if negative or self.prior_documents < 0:
-            raise ValueError(messages.negative_settings(negative or ["prior_documents"]))
+        if negative or self.prior_documents < 0 or self.rerank_depth < 0:
+            names = negative or [n for n in ("prior_documents", "rerank_depth")
+                                 if getattr(self, n) < 0]  # fmt: skip
+            raise ValueError(messages.negative_settings(names))
         if self.question_term_weight < 1:
             raise ValueError(messages.setting_at_least("question_term_weight", 1))
         if self.answer_mode not in ANSWER_MODES:

@@ -243,9 +243,11 @@ class Assistant:
                             notes=[messages.REASON_NO_DOCUMENTS])  # fmt: skip
             retrieved = done = time.perf_counter()
         else:
-            evidence = self.retriever(query, filters, top_k)
+            top_k = top_k or self.settings.top_k
+            found = self.retriever(query, filters, top_k, depth=self.settings.rerank_depth)
+            evidence = self.judge.rerank(query, found, top_k)
             retrieved = time.perf_counter()
-            answer = self.answerer(query, evidence)
+            answer = self.answerer(query, evidence, found[:top_k])
             done = time.perf_counter()
         answer.timings_ms = {
             "retrieve": (retrieved - started) * 1000,

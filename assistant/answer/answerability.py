@@ -139,6 +139,9 @@ class AnswerabilityModel:
     # lacks in words it makes up in closeness. Both calibrated on dev.
     off_topic_coverage: float = 0.0
     off_topic_similarity: float = 0.0
+    # Orders the retrieved quotes before the top ones are judged: the same features as the
+    # quote model, fitted on deeper lists (a gold quote at rank 6 to 20 is one to lift).
+    rank: LogisticModel | None = None
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> AnswerabilityModel:
@@ -150,6 +153,7 @@ class AnswerabilityModel:
             float(data.get("similarity_floor", 0.0)),
             float(off_topic.get("coverage", 0.0)),
             float(off_topic.get("similarity", 0.0)),
+            LogisticModel.from_dict(data["rank"], FEATURES) if "rank" in data else None,
         )
 
     def answered(self, summary: dict[str, float]) -> tuple[bool, float]:
@@ -239,12 +243,29 @@ class AnswerabilityJudge:
     def model(self) -> AnswerabilityModel:
         return self._model or AnswerabilityModel.load()
 
-    def __call__(self, query: Query, evidence: list[Evidence]) -> list[Judgement]:
+    def rerank(self, query: Query, evidence: list[Evidence], top_k: int) -> list[Evidence]:
+        """The `top_k` quotes most likely to answer, by the rank model, best first (ties in
+        retrieval order); the first `top_k` as retrieved when there is no rank model."""
+        rank = self.model.rank
+        if rank is None or not evidence:
+            return evidence[:top_k]
+        rows = self.features(query, evidence)
+        p = [rank.probability(row) for row in rows]
+        order = sorted(range(len(evidence)), key=lambda i: (-p[i], i))
+        return [evidence[i] for i in order[:top_k]]
+
+    def __call__(self, query: Query, evidence: list[Evidence],
+                 retrieved: list[Evidence] | None = None) -> list[Judgement]:  # fmt: skip
+        """A judgement per evidence quote. Whether the documents answer at all is judged on
+        `retrieved` (default: the evidence), the top quotes in retrieval order, when the
+        evidence was reordered by `rerank`: the gate is fitted on what retrieval finds, and
+        quotes picked for looking like answers make every question look answerable."""
         if not evidence:
             return []
         unknown = tuple(self.unknown_terms(query))
         rows = self.features(query, evidence, unknown)
-        answered, gate = self.model.answered(question_row(rows))
+        gated = rows if retrieved is None else self.features(query, retrieved, unknown)
+        answered, gate = self.model.answered(question_row(gated))
         probabilities = [self.model.quote.probability(row) for row in rows]
         # once the documents answer the question, each quote the quote model accepts may
         # stand in the answer; when it accepts none, the question is not answered: the

@@ -86,12 +86,14 @@ class ExtractiveAnswerer:
         self.judge = judge
         self.max_sentences = max_sentences
 
-    def decide(self, query: Query, evidence: list[Evidence]) -> Decision:
+    def decide(self, query: Query, evidence: list[Evidence],
+               retrieved: list[Evidence] | None = None) -> Decision:  # fmt: skip
         """Whether the evidence supports an answer, and which evidence may carry it (most
-        probable first)."""
+        probable first); `retrieved`: the top quotes in retrieval order, when the evidence
+        was reordered (the judge's gate reads those)."""
         if not evidence:
             return Decision(False, messages.REASON_NO_PASSAGE)
-        judgements = self.judge(query, evidence)
+        judgements = self.judge(query, evidence, retrieved)
         # the government's answer to this very question, asked before, answers first,
         # whatever the judge makes of its wording ("Ja.", a reference to an earlier letter)
         asked = set(self.judge.analyzer(query.text))
@@ -134,8 +136,9 @@ class ExtractiveAnswerer:
             reason = messages.REASON_NOT_ANSWERED
         return Decision(False, reason, (), tuple(judgements))
 
-    def __call__(self, query: Query, evidence: list[Evidence]) -> Answer:
-        decision = self.decide(query, evidence)
+    def __call__(self, query: Query, evidence: list[Evidence],
+                 retrieved: list[Evidence] | None = None) -> Answer:  # fmt: skip
+        decision = self.decide(query, evidence, retrieved)
         if not decision.answer:
             not_found = messages.NOT_FOUND_EN if query.english else messages.NOT_FOUND
             if decision.conflict:  # what the reader needs before writing "why"

@@ -25,8 +25,9 @@ class GenerativeAnswerer:
         self.extractive = extractive
         self.analyzer = analyzer
 
-    def __call__(self, query: Query, evidence: list[Evidence]) -> Answer:
-        base = self.extractive(query, evidence)
+    def __call__(self, query: Query, evidence: list[Evidence],
+                 retrieved: list[Evidence] | None = None) -> Answer:  # fmt: skip
+        base = self.extractive(query, evidence, retrieved)
         # a premise the best passage contradicts is answered by that passage, verbatim
         if base.abstained or base.corrects:
             return base

@@ -1,6 +1,6 @@
 """Stage 4, search: hybrid retrieval that returns ranked evidence quotes.
 
-Entry point: `HybridRetriever(index, settings)(query, filters, top_k)`. Each leg (BM25 in
+Entry point: `HybridRetriever(index, settings)(query, filters, top_k, depth)`. Each leg (BM25 in
 SQLite FTS5; the dense legs in Chroma) returns candidates under the same filters; their
 scores are min-max normalised and summed with the query's weights, a document prior lifts
 the chunks of documents that fit the question as a whole, and within each chunk the one to
@@ -83,10 +83,17 @@ class HybridRetriever:
         return cached[1], cached[2]
 
     def __call__(
-        self, query: Query, filters: Filters | None = None, top_k: int | None = None
+        self,
+        query: Query,
+        filters: Filters | None = None,
+        top_k: int | None = None,
+        depth: int | None = None,
     ) -> list[Evidence]:
+        """The best `top_k` quotes, or the best `depth` for a later reordering: the pool of
+        candidates is sized by `top_k` either way, so a deeper list only adds the next ones."""
         filters = filters or Filters()
         top_k = top_k or self.settings.top_k
+        depth = max(depth or top_k, top_k)
         n = max(self.settings.candidates_per_leg, top_k * 4)
         store = self.index.store
         per_leg = self.candidates(query, filters, n, dense_n=n * DENSE_WIDEN)
@@ -129,6 +136,6 @@ class HybridRetriever:
             evidence.append(
                 Evidence(chunk, chunk.text[start:end], fused[cid], meta, ranks.get(cid, {}))
             )
-            if len(evidence) >= top_k:
+            if len(evidence) >= depth:
                 break
         return evidence

@@ -18,6 +18,15 @@ def test_finds_the_bureau_that_did_the_study(shared_assistant):
     assert evidence[0].chunk.doc_path != "injectie.txt"
 
 
+def test_a_deeper_list_only_adds_the_next_quotes(shared_assistant):
+    query = shared_assistant.query(BUREAU)
+    top = shared_assistant.retriever(query, None, 5)
+    deeper = shared_assistant.retriever(query, None, 5, depth=12)
+    assert len(deeper) == 12 and [e.quote for e in deeper[:5]] == [e.quote for e in top]
+    # a depth below top_k returns top_k
+    assert len(shared_assistant.retriever(query, None, 5, depth=2)) == 5
+
+
 def test_quotes_are_verbatim_and_pages_kept(shared_assistant):
     evidence = _evidence(
         shared_assistant,

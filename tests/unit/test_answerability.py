@@ -1,5 +1,7 @@
 """The answerability judge's features, and the fitted model shipped with the package."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -91,6 +93,7 @@ def test_the_shipped_model_loads_and_weighs_as_a_reader_would():
     assert question["best_figure_conflict"] <= 0
     assert 0 < model.off_topic_coverage < 1 and model.off_topic_similarity > 0
     assert model.quote.features == FEATURES
+    assert model.rank is not None and model.rank.features == FEATURES
 
 
 def test_a_model_of_other_features_is_refused():
@@ -185,3 +188,46 @@ def test_a_question_no_passage_is_about_is_off_topic():
     )
     # an English question meets the Dutch text at lower similarities: left to the gate
     assert about_the_documents(unrelated | {"english": 1.0}, *bounds)
+
+
+def _ranking(weights: dict[str, float]) -> LogisticModel:
+    return LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                         tuple(weights.get(f, 0.0) for f in FEATURES), 0.0, 0.5)  # fmt: skip
+
+
+def test_the_rank_model_orders_what_retrieval_returned():
+    model = AnswerabilityModel.load()
+    ranking = replace(model, rank=_ranking({"coverage": 5.0}))
+    judge = AnswerabilityJudge(known=lambda token: True, model=ranking)
+    question = "Hoeveel bedrijven telt de NLDTIB?"
+    query = Query(question, question, "nl")
+    found = [_evidence("Defensie werkt samen met de industrie.", cid="a"),
+             _evidence("Het weer was goed.", cid="b"),
+             _evidence("De NLDTIB telt 1.000 bedrijven.", cid="c")]  # fmt: skip
+    assert [e.chunk.id for e in judge.rerank(query, found, 2)] == ["c", "a"]
+    # without a rank model, retrieval's order stands
+    plain = AnswerabilityJudge(known=lambda token: True, model=replace(model, rank=None))
+    assert [e.chunk.id for e in plain.rerank(query, found, 2)] == ["a", "b"]
+
+
+def test_the_gate_reads_the_retrieved_order_not_the_reordered_one():
+    # a gate that answers only when the first retrieved quote covers the question
+    gate = LogisticModel(QUESTION_FEATURES, (0.0,) * len(QUESTION_FEATURES),
+                         (1.0,) * len(QUESTION_FEATURES),
+                         tuple(10.0 if f == "top_similarity" else 0.0
+                               for f in QUESTION_FEATURES), -5.0, 0.5)  # fmt: skip
+    model = replace(AnswerabilityModel.load(), question=gate, similarity_floor=0.0,
+                    off_topic_coverage=0.0)  # fmt: skip
+    vectors = {"close": np.array([1.0, 0.0]), "far": np.array([0.0, 1.0])}
+    stored = lambda leg, ids: {i: vectors[i] for i in ids}  # noqa: E731
+    judge = AnswerabilityJudge(known=lambda token: True, model=model, chunk_vectors=stored)
+    question = "Hoeveel bedrijven telt de NLDTIB?"
+    query = Query(question, question, "nl", vectors={"e5": np.array([1.0, 0.0])})
+    close, far = (
+        _evidence("De NLDTIB telt 1.000 bedrijven.", cid="close"),
+        _evidence("Het weer was goed.", cid="far"),
+    )
+    assert judge(query, [close, far])[0].question_probability > 0.5
+    # shown reordered, the gate still reads what retrieval put first
+    assert judge(query, [far, close], [close, far])[0].question_probability > 0.5
+    assert judge(query, [far, close])[0].question_probability < 0.5

@@ -39,6 +39,7 @@ def test_invalid_settings_are_refused_in_dutch(tmp_path: Path):
         messages.setting_at_least("question_term_weight", 1),
     )
     _refused(lambda: Settings(weight_e5=-1), messages.negative_settings(["weight_e5"]))
+    _refused(lambda: Settings(rerank_depth=-1), messages.negative_settings(["rerank_depth"]))
     _refused(lambda: Settings(chroma_port=0), messages.port_out_of_range(0))
     bad_number = tmp_path / "bad.toml"
     bad_number.write_text('[assistant]\ntop_k = "veel"\n')
