@@ -35,6 +35,7 @@ from assistant.models import (
     Answer,
     Briefing,
     DocumentRecord,
+    Evidence,
     IngestFailure,
     IngestReport,
     Query,
@@ -243,11 +244,9 @@ class Assistant:
                             notes=[messages.REASON_NO_DOCUMENTS])  # fmt: skip
             retrieved = done = time.perf_counter()
         else:
-            top_k = top_k or self.settings.top_k
-            found = self.retriever(query, filters, top_k, depth=self.settings.rerank_depth)
-            evidence = self.judge.rerank(query, found, top_k)
+            shown, first = self.evidence(query, filters, top_k)
             retrieved = time.perf_counter()
-            answer = self.answerer(query, evidence, found[:top_k])
+            answer = self.answerer(query, shown, first)
             done = time.perf_counter()
         answer.timings_ms = {
             "retrieve": (retrieved - started) * 1000,
@@ -258,6 +257,14 @@ class Assistant:
             sources = [c.reference() for c in answer.citations]
             self.audit.record(user, query.text, answer.abstained, sources)
         return answer
+
+    def evidence(self, query: Query, filters: Filters | None = None, top_k: int | None = None
+                 ) -> tuple[list[Evidence], list[Evidence]]:  # fmt: skip
+        """The `top_k` quotes an answer shows, reordered by the rank model from the retrieved
+        ones to `rerank_depth`, and the first `top_k` as retrieved (what the gate reads)."""
+        top_k = top_k or self.settings.top_k
+        found = self.retriever(query, filters, top_k, depth=self.settings.rerank_depth)
+        return self.judge.rerank(query, found, top_k), found[:top_k]
 
     def split_questions(self, text: str) -> KamerVragen:
         """A set of Kamervragen split into its header and numbered questions."""
@@ -292,7 +299,7 @@ class Assistant:
         to `top_k` passages are gathered for the briefing.
         """
         query = self.query(topic)
-        decision = self.extractive.decide(query, self.retriever(query, None, None))
+        decision = self.extractive.decide(query, *self.evidence(query))
         if not decision.answer:
             return Briefing(topic, [], [], reason=decision.reason)
         return compose_briefing(topic, self.retriever(query, None, top_k))
