@@ -277,6 +277,8 @@ def _prepare(settings: Settings, name: str, distractors: bool) -> Settings:
     prepared = _eval_folder(settings, settings.index_dir / f"eval-{name}", seeds)
     if distractors:
         write_distractors(prepared.corpus_dir / "distractors")
+    else:  # a setting without them never measures them, whatever an earlier call left
+        shutil.rmtree(prepared.corpus_dir / "distractors", ignore_errors=True)
     return prepared
 
 
