@@ -15,7 +15,7 @@ from pathlib import Path
 
 from assistant import messages
 from assistant.access import AuditLog
-from assistant.answer.answerability import AnswerabilityJudge, AnswerabilityModel
+from assistant.answer.answerability import AnswerabilityJudge, AnswerabilityModel, Judgement
 from assistant.answer.briefing import compose_briefing
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.generative import GenerativeAnswerer
@@ -244,9 +244,9 @@ class Assistant:
                             notes=[messages.REASON_NO_DOCUMENTS])  # fmt: skip
             retrieved = done = time.perf_counter()
         else:
-            shown, first = self.evidence(query, filters, top_k)
+            shown, judgements = self.evidence(query, filters, top_k)
             retrieved = time.perf_counter()
-            answer = self.answerer(query, shown, first)
+            answer = self.answerer(query, shown, judgements)
             done = time.perf_counter()
         answer.timings_ms = {
             "retrieve": (retrieved - started) * 1000,
@@ -259,12 +259,12 @@ class Assistant:
         return answer
 
     def evidence(self, query: Query, filters: Filters | None = None, top_k: int | None = None
-                 ) -> tuple[list[Evidence], list[Evidence]]:  # fmt: skip
+                 ) -> tuple[list[Evidence], list[Judgement]]:  # fmt: skip
         """The `top_k` quotes an answer shows, reordered by the rank model from the retrieved
-        ones to `rerank_depth`, and the first `top_k` as retrieved (what the gate reads)."""
+        ones to `rerank_depth`, and their judgements (the gate reading retrieval's order)."""
         top_k = top_k or self.settings.top_k
         found = self.retriever(query, filters, top_k, depth=self.settings.rerank_depth)
-        return self.judge.rerank(query, found, top_k), found[:top_k]
+        return self.judge.select(query, found, top_k)
 
     def split_questions(self, text: str) -> KamerVragen:
         """A set of Kamervragen split into its header and numbered questions."""

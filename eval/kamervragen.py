@@ -136,8 +136,8 @@ def left_out(settings: Settings, rows: list[dict], root: Path) -> dict:
             assistant.index.remove(doc)
             for row in [r for r in rows if r["doc"] == doc]:
                 query = assistant.query(row["question"])
-                evidence, retrieved = assistant.evidence(query, None, 5)
-                decision = assistant.extractive.decide(query, evidence, retrieved)
+                evidence, judgements = assistant.evidence(query, None, 5)
+                decision = assistant.extractive.decide(query, evidence, judgements)
                 # the documents the answer would quote: as many as the answerer uses
                 shown = decision.usable[: assistant.extractive.max_sentences]
                 used = {Path(evidence[i].chunk.doc_path).name for i in shown}

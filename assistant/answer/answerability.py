@@ -243,28 +243,41 @@ class AnswerabilityJudge:
     def model(self) -> AnswerabilityModel:
         return self._model or AnswerabilityModel.load()
 
-    def rerank(self, query: Query, evidence: list[Evidence], top_k: int) -> list[Evidence]:
-        """The `top_k` quotes most likely to answer, by the rank model, best first (ties in
-        retrieval order); the first `top_k` as retrieved when there is no rank model."""
-        rank = self.model.rank
-        if rank is None or not evidence:
-            return evidence[:top_k]
-        rows = self.features(query, evidence)
-        p = [rank.probability(row) for row in rows]
-        order = sorted(range(len(evidence)), key=lambda i: (-p[i], i))
-        return [evidence[i] for i in order[:top_k]]
+    def select(self, query: Query, found: list[Evidence], top_k: int
+               ) -> tuple[list[Evidence], list[Judgement]]:  # fmt: skip
+        """The `top_k` quotes to show, ordered by the rank model (ties in retrieval order;
+        retrieval's first `top_k` without one), and their judgements. Whether the documents
+        answer at all is judged on retrieval's own first `top_k`: the gate is fitted on what
+        retrieval finds, and quotes picked for looking like answers make every question look
+        answerable. The features are computed once, for all of `found`."""
+        if not found:
+            return [], []
+        unknown = tuple(self.unknown_terms(query))
+        rows = self.features(query, found, unknown)
+        order = list(range(min(top_k, len(found))))
+        if self.model.rank is not None:
+            p = [self.model.rank.probability(row) for row in rows]
+            order = sorted(range(len(found)), key=lambda i: (-p[i], i))[:top_k]
+        shown = [found[i] for i in order]
+        # the shown quotes' rows as `features` gives them: their new places, their scores
+        # against the best shown
+        shown_rows = [
+            rows[i] | {"rank": float(place), "score_relative": relative}
+            for place, (i, relative) in enumerate(zip(order, _relative(shown), strict=True))
+        ]
+        return shown, self._judge(shown_rows, rows[:top_k], unknown)
 
-    def __call__(self, query: Query, evidence: list[Evidence],
-                 retrieved: list[Evidence] | None = None) -> list[Judgement]:  # fmt: skip
-        """A judgement per evidence quote. Whether the documents answer at all is judged on
-        `retrieved` (default: the evidence), the top quotes in retrieval order, when the
-        evidence was reordered by `rerank`: the gate is fitted on what retrieval finds, and
-        quotes picked for looking like answers make every question look answerable."""
+    def __call__(self, query: Query, evidence: list[Evidence]) -> list[Judgement]:
+        """A judgement per evidence quote, the gate reading the evidence as given."""
         if not evidence:
             return []
         unknown = tuple(self.unknown_terms(query))
         rows = self.features(query, evidence, unknown)
-        gated = rows if retrieved is None else self.features(query, retrieved, unknown)
+        return self._judge(rows, rows, unknown)
+
+    def _judge(self, rows: list[dict[str, float]], gated: list[dict[str, float]],
+               unknown: tuple[str, ...]) -> list[Judgement]:  # fmt: skip
+        """Judgements of the quotes of `rows`, the gate reading the quotes of `gated`."""
         answered, gate = self.model.answered(question_row(gated))
         probabilities = [self.model.quote.probability(row) for row in rows]
         # once the documents answer the question, each quote the quote model accepts may
@@ -308,7 +321,7 @@ class AnswerabilityJudge:
         years = set(YEAR.findall(query.text))
         figures = _figures(query.text)
         similarity = self._similarities(query, evidence)
-        best = max((e.score for e in evidence), default=0.0) or 1.0
+        relative = _relative(evidence)
         source_asked = asks_for_source(query.text)
         rows = []
         for i, e in enumerate(evidence):
@@ -323,7 +336,7 @@ class AnswerabilityJudge:
             rows.append(
                 {
                     "similarity": similarity.get(e.chunk.id, 0.0),
-                    "score_relative": e.score / best,
+                    "score_relative": relative[i],
                     "rank": float(i),
                     "coverage": _share(subject, quote_terms),
                     "coverage_idf": _share(subject, quote_terms, idf),
@@ -394,6 +407,12 @@ def _conflict(asked: set[str], pattern: re.Pattern, passage: str) -> float:
         return 0.0
     stated = set(pattern.findall(passage))
     return float(bool(stated) and not (asked & stated))
+
+
+def _relative(evidence: list[Evidence]) -> list[float]:
+    """Each quote's fused score against the best of the list."""
+    best = max((e.score for e in evidence), default=0.0) or 1.0
+    return [e.score / best for e in evidence]
 
 
 def _figures(text: str) -> set[str]:

@@ -87,13 +87,14 @@ class ExtractiveAnswerer:
         self.max_sentences = max_sentences
 
     def decide(self, query: Query, evidence: list[Evidence],
-               retrieved: list[Evidence] | None = None) -> Decision:  # fmt: skip
+               judgements: list[Judgement] | None = None) -> Decision:  # fmt: skip
         """Whether the evidence supports an answer, and which evidence may carry it (most
-        probable first); `retrieved`: the top quotes in retrieval order, when the evidence
-        was reordered (the judge's gate reads those)."""
+        probable first); `judgements`: the evidence's, when the judge gave them already
+        (`AnswerabilityJudge.select`)."""
         if not evidence:
             return Decision(False, messages.REASON_NO_PASSAGE)
-        judgements = self.judge(query, evidence, retrieved)
+        if judgements is None:
+            judgements = self.judge(query, evidence)
         # the government's answer to this very question, asked before, answers first,
         # whatever the judge makes of its wording ("Ja.", a reference to an earlier letter)
         asked = set(self.judge.analyzer(query.text))
@@ -137,8 +138,8 @@ class ExtractiveAnswerer:
         return Decision(False, reason, (), tuple(judgements))
 
     def __call__(self, query: Query, evidence: list[Evidence],
-                 retrieved: list[Evidence] | None = None) -> Answer:  # fmt: skip
-        decision = self.decide(query, evidence, retrieved)
+                 judgements: list[Judgement] | None = None) -> Answer:  # fmt: skip
+        decision = self.decide(query, evidence, judgements)
         if not decision.answer:
             not_found = messages.NOT_FOUND_EN if query.english else messages.NOT_FOUND
             if decision.conflict:  # what the reader needs before writing "why"

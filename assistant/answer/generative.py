@@ -4,6 +4,7 @@ sentences the cited passages support are kept."""
 from __future__ import annotations
 
 from assistant import messages
+from assistant.answer.answerability import Judgement
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.llm import LLMConfig, LLMError, build_messages, complete, verify
 from assistant.answer.rules import planted_instruction
@@ -26,8 +27,8 @@ class GenerativeAnswerer:
         self.analyzer = analyzer
 
     def __call__(self, query: Query, evidence: list[Evidence],
-                 retrieved: list[Evidence] | None = None) -> Answer:  # fmt: skip
-        base = self.extractive(query, evidence, retrieved)
+                 judgements: list[Judgement] | None = None) -> Answer:  # fmt: skip
+        base = self.extractive(query, evidence, judgements)
         # a premise the best passage contradicts is answered by that passage, verbatim
         if base.abstained or base.corrects:
             return base

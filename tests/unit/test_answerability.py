@@ -204,10 +204,16 @@ def test_the_rank_model_orders_what_retrieval_returned():
     found = [_evidence("Defensie werkt samen met de industrie.", cid="a"),
              _evidence("Het weer was goed.", cid="b"),
              _evidence("De NLDTIB telt 1.000 bedrijven.", cid="c")]  # fmt: skip
-    assert [e.chunk.id for e in judge.rerank(query, found, 2)] == ["c", "a"]
+    # scores that make the best shown quote another than the best found one
+    for e, score in zip(found, (0.5, 0.9, 0.3), strict=True):
+        e.score = score
+    shown, judgements = judge.select(query, found, 2)
+    assert [e.chunk.id for e in shown] == ["c", "a"]
+    # the shown quotes' rows are the ones `features` gives them in their new places
+    assert [j.features for j in judgements] == judge.features(query, shown)
     # without a rank model, retrieval's order stands
     plain = AnswerabilityJudge(known=lambda token: True, model=replace(model, rank=None))
-    assert [e.chunk.id for e in plain.rerank(query, found, 2)] == ["a", "b"]
+    assert [e.chunk.id for e in plain.select(query, found, 2)[0]] == ["a", "b"]
 
 
 def test_the_gate_reads_the_retrieved_order_not_the_reordered_one():
@@ -228,6 +234,11 @@ def test_the_gate_reads_the_retrieved_order_not_the_reordered_one():
         _evidence("Het weer was goed.", cid="far"),
     )
     assert judge(query, [close, far])[0].question_probability > 0.5
-    # shown reordered, the gate still reads what retrieval put first
-    assert judge(query, [far, close], [close, far])[0].question_probability > 0.5
+    # shown reordered (a rank model that puts the far quote first), the gate still reads
+    # what retrieval put first
+    reordering = replace(model, rank=_ranking({"similarity": -5.0}))
+    ranked = AnswerabilityJudge(known=lambda token: True, model=reordering, chunk_vectors=stored)
+    shown, judgements = ranked.select(query, [close, far], 2)
+    assert [e.chunk.id for e in shown] == ["far", "close"]
+    assert judgements[0].question_probability > 0.5
     assert judge(query, [far, close])[0].question_probability < 0.5
