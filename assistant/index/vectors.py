@@ -13,6 +13,14 @@ from assistant.index.embedders import Embedder
 from assistant.index.legs import Leg
 from assistant.models import Chunk, DocumentMeta
 
+# Chroma keeps the vectors written since it last saved a collection's HNSW graph in its log,
+# and every process that opens the collection adds them to the graph again, several at a
+# time: the graph then differs from one start to the next, and so do the neighbours past the
+# first few dozen that a wide dense search returns (the same question could get other
+# passages after a restart). Saving after every write leaves nothing to add again; the graph
+# is written once per write batch, which costs far less than embedding the batch.
+SYNC_THRESHOLD = 2  # chroma's smallest
+
 
 class IndexMismatchError(RuntimeError):
     """The index was built with another embedding model than the settings name."""
@@ -51,7 +59,7 @@ class VectorLeg:
             collection = self._client.get_or_create_collection(
                 self.collection_name,
                 metadata={"embed_model": self.embedder.name},
-                configuration={"hnsw": {"space": "cosine"}},
+                configuration={"hnsw": {"space": "cosine", "sync_threshold": SYNC_THRESHOLD}},
                 embedding_function=None,
             )
             built_with = (collection.metadata or {}).get("embed_model")
@@ -59,6 +67,11 @@ class VectorLeg:
                 raise IndexMismatchError(
                     messages.index_mismatch(self.collection_name, built_with, self.embedder.name)
                 )
+            # a collection made before: saved after every write from now on (what its log
+            # holds yet is saved with the next write)
+            hnsw = (collection.configuration or {}).get("hnsw") or {}
+            if hnsw.get("sync_threshold") != SYNC_THRESHOLD:
+                collection.modify(configuration={"hnsw": {"sync_threshold": SYNC_THRESHOLD}})
             self._collection = collection
         return self._collection
 

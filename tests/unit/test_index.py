@@ -67,6 +67,53 @@ def test_the_index_opens_the_legs_switched_on_with_the_given_models(seeded):
     index.close()
 
 
+def _unsaved_log_records(settings: Settings) -> int:
+    """Records in Chroma's log that no collection's saved HNSW graph holds yet: each process
+    that opens the index adds them to the graph again, in its own order. Read from Chroma's
+    own tables (the chromadb version is pinned)."""
+    import sqlite3
+
+    db = sqlite3.connect(settings.chroma_path / "chroma.sqlite3")
+    try:
+        saved = dict(db.execute(
+            "SELECT s.collection, m.seq_id FROM segments s JOIN max_seq_id m ON m.segment_id = s.id"
+            " WHERE s.scope = 'VECTOR'"
+        ).fetchall())  # fmt: skip
+        logged = db.execute("SELECT topic, max(seq_id) FROM embeddings_queue GROUP BY topic")
+        return sum(last - saved.get(topic.rsplit("/", 1)[-1], 0) for topic, last in logged)
+    finally:
+        db.close()
+
+
+def test_every_write_leaves_the_vector_graphs_saved(seeded):
+    """A graph rebuilt from the log differs per process, and so do wide searches."""
+    index = Index(seeded, embedders=fake_embedders())
+    index.sync()
+    assert index.store.chunk_count() < 1000  # fewer than Chroma's own save interval
+    assert _unsaved_log_records(seeded) == 0
+    index.fill()
+    index.remove(NOTA_DATED)
+    assert _unsaved_log_records(seeded) == 0
+    index.close()
+
+
+def test_a_collection_made_with_chromas_save_interval_is_switched_over(seeded):
+    from assistant.index.vectors import SYNC_THRESHOLD, chroma_client
+
+    client = chroma_client(seeded)
+    client.get_or_create_collection(
+        "nldtib-use-m3", metadata={"embed_model": "fake-use"},
+        configuration={"hnsw": {"space": "cosine"}}, embedding_function=None,
+    )  # fmt: skip
+    index = Index(seeded, embedders=fake_embedders())
+    use = index.legs[0]
+    assert use.collection_name == "nldtib-use-m3"
+    assert use.collection.configuration["hnsw"]["sync_threshold"] == SYNC_THRESHOLD
+    index.sync()
+    assert _unsaved_log_records(seeded) == 0
+    index.close()
+
+
 def test_an_index_of_one_model_is_never_opened_with_another(seeded):
     built = Index(seeded, embedders=fake_embedders())
     built.sync()
