@@ -20,6 +20,11 @@ from assistant.models import Chunk, DocumentMeta
 # passages after a restart). Saving after every write leaves nothing to add again; the graph
 # is written once per write batch, which costs far less than embedding the batch.
 SYNC_THRESHOLD = 2  # chroma's smallest
+# A dense search asks for up to a few hundred neighbours (the legs' candidates and their
+# tails); at chroma's default of 100 the last of them are often not the nearest ones. Per
+# question the search still takes a few milliseconds.
+SEARCH_EF = 400
+HNSW = {"sync_threshold": SYNC_THRESHOLD, "ef_search": SEARCH_EF}
 
 
 class IndexMismatchError(RuntimeError):
@@ -59,7 +64,7 @@ class VectorLeg:
             collection = self._client.get_or_create_collection(
                 self.collection_name,
                 metadata={"embed_model": self.embedder.name},
-                configuration={"hnsw": {"space": "cosine", "sync_threshold": SYNC_THRESHOLD}},
+                configuration={"hnsw": {"space": "cosine", **HNSW}},
                 embedding_function=None,
             )
             built_with = (collection.metadata or {}).get("embed_model")
@@ -67,11 +72,11 @@ class VectorLeg:
                 raise IndexMismatchError(
                     messages.index_mismatch(self.collection_name, built_with, self.embedder.name)
                 )
-            # a collection made before: saved after every write from now on (what its log
-            # holds yet is saved with the next write)
+            # a collection made before: set as a new one (what its log holds yet is saved
+            # with the next write)
             hnsw = (collection.configuration or {}).get("hnsw") or {}
-            if hnsw.get("sync_threshold") != SYNC_THRESHOLD:
-                collection.modify(configuration={"hnsw": {"sync_threshold": SYNC_THRESHOLD}})
+            if any(hnsw.get(key) != value for key, value in HNSW.items()):
+                collection.modify(configuration={"hnsw": HNSW})
             self._collection = collection
         return self._collection
 

@@ -98,7 +98,7 @@ def test_every_write_leaves_the_vector_graphs_saved(seeded):
 
 
 def test_a_collection_made_with_chromas_save_interval_is_switched_over(seeded):
-    from assistant.index.vectors import SYNC_THRESHOLD, chroma_client
+    from assistant.index.vectors import SEARCH_EF, SYNC_THRESHOLD, chroma_client
 
     client = chroma_client(seeded)
     client.get_or_create_collection(
@@ -108,7 +108,8 @@ def test_a_collection_made_with_chromas_save_interval_is_switched_over(seeded):
     index = Index(seeded, embedders=fake_embedders())
     use = index.legs[0]
     assert use.collection_name == "nldtib-use-m3"
-    assert use.collection.configuration["hnsw"]["sync_threshold"] == SYNC_THRESHOLD
+    hnsw = use.collection.configuration["hnsw"]
+    assert (hnsw["sync_threshold"], hnsw["ef_search"]) == (SYNC_THRESHOLD, SEARCH_EF)
     index.sync()
     assert _unsaved_log_records(seeded) == 0
     index.close()
