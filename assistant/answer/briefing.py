@@ -78,7 +78,9 @@ def relevant(evidence: list[Evidence]) -> tuple[list[tuple[Evidence, Citation]],
     for e, c in zip(evidence, to_citations(evidence), strict=True):
         flat = same_words(c.quote)
         words = len(re.findall(r"[^\W\d_]{2,}", c.quote))
-        if not (is_boilerplate(c.quote) or flat in same_words(c.title) or words < MIN_WORDS):
+        if not (
+            is_boilerplate(c.quote, c.section) or flat in same_words(c.title) or words < MIN_WORDS
+        ):
             content.append((e, c))
     if not content:
         return [], len(evidence)

@@ -5,7 +5,7 @@ documents (contents entries, running headers, the numbers of a chart's axes). Th
 nothing about a topic, so a briefing (or a source card) leaves them out, and no answer
 quotes them (a note naming a source only where the question asks for the source).
 
-`is_boilerplate(text)` is a pure check on the passage text alone.
+`is_boilerplate(text, section)` is a pure check on the passage text and its heading.
 """
 
 from __future__ import annotations
@@ -79,13 +79,21 @@ _AXIS = re.compile(r"(?:(?<!\S)\d[\d.,]*%?(?:\s+|$)){6}")  # six numbers in a ro
 # The addressee line of a nota.
 _ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# The heading of a document's list of notes or sources: what stands under it points to a
+# source, whatever the sentence-level checks make of an entry split over two passages.
+_NOTES_HEADING = re.compile(
+    r"^(?:\d+[.)]?\s+)?(?:end\s?notes|foot\s?notes|notes|noten|eindnoten|voetnoten|"
+    r"bronnen(?:lijst)?|literatuur(?:lijst)?|referenties|references|bibliogra(?:fie|phy)|"
+    r"sources)$",
+    re.IGNORECASE,
+)
 
 
-def is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str, section: str = "") -> bool:
     """Whether a passage is standard nota text, a footnote, letterhead or a signature line
-    rather than content."""
+    rather than content, or stands under the heading `section` of a list of notes."""
     flat = " ".join(text.split())
-    if not flat:
+    if not flat or is_notes_section(section):
         return True
     if _STANDARD.search(flat) and len(_WORD.findall(flat)) <= 40:
         return True
@@ -94,6 +102,11 @@ def is_boilerplate(text: str) -> bool:
     if _ADDRESS.match(flat):
         return True
     return is_source_entry(flat) or _mostly_letterhead(flat) or _page_furniture(flat)
+
+
+def is_notes_section(section: str) -> bool:
+    """Whether a heading is that of a list of notes or sources ("Endnotes", "Literatuur")."""
+    return bool(_NOTES_HEADING.match(" ".join(section.split())))
 
 
 def is_source_entry(text: str) -> bool:

@@ -174,6 +174,19 @@ def test_standard_nota_lines_never_answer():
     assert [v.answers for v in verdicts] == [False]
 
 
+def test_a_passage_of_the_notes_answers_only_a_question_about_sources():
+    # half an endnote, as a chunk of a long list of notes cuts it: no number, no year
+    quote = "Climate Security and the Military. Concepts, Strategies and Partnerships, G. Frerks."
+    judge = _judge_that_answers_everything()
+    for question, answers in (
+        ("Wie zijn er binnengedrongen in de digitale systemen van Defensie?", [False, True]),
+        ("Op welke bron baseert de White Paper de passage over klimaatveiligheid?", [True, True]),
+    ):
+        evidence = [_evidence(quote, section="Endnotes"), _evidence(quote, cid="c2")]
+        verdicts = judge(Query(question, question, "nl"), evidence)
+        assert [v.answers for v in verdicts] == answers
+
+
 def test_a_question_no_passage_is_about_is_off_topic():
     summary = dict.fromkeys(QUESTION_FEATURES, 0.0)
     unrelated = summary | {"best_similarity": 0.85, "best_context_coverage": 0.2}

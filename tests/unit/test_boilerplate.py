@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text.boilerplate import is_boilerplate
+from assistant.text.boilerplate import is_boilerplate, is_notes_section
 
 BOILERPLATE = [
     "Er zijn bij de brief geen bijzondere juridische overwegingen.",
@@ -86,3 +86,10 @@ def test_standard_nota_text_footnotes_letterhead_and_signatures_are_boilerplate(
 @pytest.mark.parametrize("text", CONTENT)
 def test_content_is_not_boilerplate(text):
     assert not is_boilerplate(text)
+
+
+def test_the_headings_of_notes_and_sources():
+    for heading in ("Endnotes", "Eindnoten", "4. Literatuurlijst", "Bronnen", "References"):
+        assert is_notes_section(heading)
+    for heading in ("", "Notities bij de begroting", "Bronnen van financiering", "Kerncijfers"):
+        assert not is_notes_section(heading)

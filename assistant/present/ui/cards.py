@@ -87,7 +87,7 @@ def build_cards(assistant: Assistant, answer: Answer) -> list[Card]:
                     same.citations.append(c)
                     same.start, same.end = min(same.start, start), max(same.end, end)
                 continue
-            if not is_cited and is_boilerplate(c.quote):
+            if not is_cited and is_boilerplate(c.quote, c.section):
                 continue
             cards.append(Card(c, is_cited, start, end, [c]))
     return cards
