@@ -33,7 +33,7 @@ from assistant.text.running import page_labels, remove_running
 
 # Raised whenever reading a file gives other text, chunks or metadata than before: the next
 # full ingest then reads every file again, even those whose content did not change.
-EXTRACTION_VERSION = "6"
+EXTRACTION_VERSION = "7"
 
 
 def _pages_to_blocks(

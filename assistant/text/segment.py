@@ -23,10 +23,16 @@ MAX_WORD = 24
 _RUN = re.compile(rf"[A-Za-zÀ-ÿ0-9]{{{MIN_RUN},}}")
 _FUNCTION = frozenset(
     "de het een van in op is en te met voor door aan bij om dat die er zijn wordt worden"
-    " naar als ook nog niet meer tot uit over".split()
+    " naar als ook nog niet meer tot uit over we wij u uw dit deze ze zij hij ons onze hun"
+    " maar of dan wat ieder elk alle geen kan zal moet heeft hebben was werd gaat per al nu"
+    " zo wel".split()
 )
 _UNKNOWN_COST = 30.0  # a part no dictionary holds: allowed only where nothing else fits
+# Each part costs this much besides its own improbability: of two spellings about as likely,
+# the one of fewer words ("waarde", not "waar de").
+_PART_COST = 0.5
 _COMMON = -math.log(3e-6)  # a word at least this frequent (Zipf 3.5) is no fragment
+_LONG = 7  # a dictionary word this long is a word, however rare, not a fragment
 
 
 @lru_cache(maxsize=200_000)
@@ -38,7 +44,7 @@ def _cost(word: str) -> float:
 
     frequency = word_frequency(word.lower(), "nl")
     if frequency <= 0 or (len(word) == 1 and word.lower() not in {"u", "e"}):
-        return _UNKNOWN_COST + len(word)
+        return _UNKNOWN_COST + 2 * len(word)
     return -math.log(frequency)
 
 
@@ -48,7 +54,7 @@ def _split(run: str) -> list[str]:
     back = [0] * (len(run) + 1)
     for end in range(1, len(run) + 1):
         for start in range(max(0, end - MAX_WORD), end):
-            cost = best[start] + _cost(run[start:end])
+            cost = best[start] + _cost(run[start:end]) + _PART_COST
             if cost < best[end]:
                 best[end], back[end] = cost, start
     words, end = [], len(run)
@@ -66,8 +72,14 @@ def _separate(match: re.Match) -> str:
     function = [w for w in words if w.lower() in _FUNCTION]
     content = [w for w in words if w.lower() not in _FUNCTION and not w.isdigit()]
     # the parts of a wrongly split compound are fragments ("op scha lings capaciteit")
-    plain = all(len(w) >= 3 and (_cost(w) < _COMMON or w[0].isupper()) for w in content)
+    plain = all(len(w) >= 3 and (_cost(w) < _COMMON or w[0].isupper() or _long_word(w))
+                for w in content)  # fmt: skip
     return " ".join(words) if len(function) >= 2 and plain else run
+
+
+def _long_word(word: str) -> bool:
+    """A rare word of the dictionary, too long to be a fragment ("formaliseren")."""
+    return len(word) >= _LONG and _cost(word) < _UNKNOWN_COST
 
 
 def separate_words(line: str) -> str:

@@ -13,6 +13,12 @@ from assistant.text.segment import separate_words
         ("opdrachtenbijdeNederlandseindustriegeplaatst",
          "opdrachten bij de Nederlandse industrie geplaatst"),
         ("Deeersteactiehierinishetoprichten", "De eerste actie hierin is het oprichten"),
+        # pronouns and auxiliaries are function words too; rare long words are words
+        ("dezeaanpakzettenwedoorin2026", "deze aanpak zetten we door in 2026"),
+        ("hetministerieisvoornemensditbudgetbeschikbaartestellen",
+         "het ministerie is voornemens dit budget beschikbaar te stellen"),
+        ("DenotawordtvoorhetzomerrecesnaaruwKamerverstuurd",
+         "De nota wordt voor het zomerreces naar uw Kamer verstuurd"),
     ],
 )  # fmt: skip
 def test_glued_words_are_set_apart(glued, spaced):
@@ -23,7 +29,8 @@ def test_glued_words_are_set_apart(glued, spaced):
     "word",
     ["financieringsinstrumentarium", "opschalingscapaciteit", "aanbestedingsprocedures",
      "Defensiematerieelorganisatie", "solvabiliteitseisen", "standardisation",
-     "uitzonderingsbepalingen"],
+     "uitzonderingsbepalingen", "beveiligingswaarde", "Defensiebasisgebieden",
+     "opschaalprogramma"],
 )  # fmt: skip
 def test_compounds_and_long_words_stay_whole(word):
     line = f"De {word} blijft zoals hij is."
