@@ -162,7 +162,7 @@ class ExtractiveAnswerer:
         intro = messages.ACCORDING_TO_EN if query.english else messages.ACCORDING_TO
         body = " ".join(f"“{c.quote}” [{c.n}]" for c in used)
         # a question of two parts answered on one says so, rather than pass for answered
-        unsaid = open_parts(query.text, [f"{c.quote} {c.section}" for c in used],
+        unsaid = open_parts(query.text, [f"{c.quote} {c.section} {c.title}" for c in used],
                             self.judge.analyzer)  # fmt: skip
         if unsaid:
             body += " " + messages.not_said(unsaid, query.english)

@@ -26,12 +26,17 @@ _CLAUSE = re.compile(
 )
 
 
+# a remark in brackets after the question ("(STRAIIK-D)", "(zie de brief van 7 juni)")
+# says where to look, not what to answer
+_ASIDE = re.compile(r"^\([^()]*\)[.?]?$")
+
+
 def question_parts(question: str) -> list[str]:
     """The parts a question asks separately, in order."""
     parts = []
     for sentence in _SENTENCE.findall(question):
         parts += [p.strip(" ,") for p in _CLAUSE.split(sentence) if p.strip(" ,?")]
-    return parts
+    return [p for p in parts if not _ASIDE.match(p)]
 
 
 def open_parts(

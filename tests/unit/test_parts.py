@@ -18,6 +18,10 @@ def test_a_question_is_cut_into_the_parts_it_asks():
     assert question_parts("Hoeveel bedrijven telt de NLDTIB?") == [
         "Hoeveel bedrijven telt de NLDTIB?"
     ]
+    # a remark in brackets says where to look: no part of its own
+    assert question_parts("Met welke provincie is een letter of intent getekend? (STRAIIK-D)") == [
+        "Met welke provincie is een letter of intent getekend?"
+    ]
 
 
 def test_the_part_no_quote_speaks_to_stays_open():
