@@ -21,8 +21,8 @@ from assistant.models import Chunk, DocumentMeta
 # is written once per write batch, which costs far less than embedding the batch.
 SYNC_THRESHOLD = 2  # chroma's smallest
 # A dense search asks for up to a few hundred neighbours (the legs' candidates and their
-# tails); at chroma's default of 100 the last of them are often not the nearest ones. Per
-# question the search still takes a few milliseconds.
+# tails); at chroma's default of 100 the last of them are often not the nearest ones, and a
+# wider search costs little beside embedding the question.
 SEARCH_EF = 400
 HNSW = {"sync_threshold": SYNC_THRESHOLD, "ef_search": SEARCH_EF}
 
