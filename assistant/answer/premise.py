@@ -71,6 +71,20 @@ _EVENT_WHY = re.compile(
     r"hadden)\b)(?P<clause>[^?]*)",
     re.I,
 )
+# "Wanneer is/wordt …" about an ending takes the ending for granted as a why does: asked
+# when a fund that runs on is closed down, the passage that dates its start must not answer.
+# Other events asked "when" are often worded otherwise in the passage that dates them, so
+# only endings count there.
+_EVENT_WHEN = re.compile(
+    r"\b(?:wanneer|in welk jaar)\b(?=.*\b(?:is|zijn|heeft|hebben|werd|werden|was|waren|"
+    r"wordt|worden|had|hadden|zal|zullen)\b)(?P<clause>[^?]*)",
+    re.I,
+)
+_ENDINGS = frozenset(
+    fold(w)
+    for w in """opgeheven gestopt stopgezet beëindigd afgeschaft ingetrokken geschrapt opgezegd
+    afgeblazen geannuleerd opgeschort teruggetrokken""".split()
+)
 # a Dutch participle: ge- (after a separable prefix: "opgeheven", "aangekondigd") or be-,
 # ver-, ont-, her- ("beëindigd", "verkocht"), ending in -d, -t or -en
 _SEPARABLE = "aan|af|in|op|uit|terug|stop|door|mee|vast|over|toe|weg|bij|om|na|voort|tegen"
@@ -88,16 +102,21 @@ _LIGHT_VERBS = frozenset(
 
 def presupposed_event(question: str) -> str | None:
     """The participle a Dutch "why" about a completed event turns on ("opgeheven" in
-    "Waarom is de Drone Council in 2021 opgeheven?"), or None: the last participle, unless
-    it is a light verb whose event lies in other words. Not for a denied event ("Waarom is X
-    niet …"): what did not happen is rarely stated."""
+    "Waarom is de Drone Council in 2021 opgeheven?"), or a "when" about an ending ("Wanneer
+    wordt het SecFund opgeheven?"), or None: the last participle, unless it is a light verb
+    whose event lies in other words. Not for a denied event ("Waarom is X niet …"): what did
+    not happen is rarely stated."""
     match = _EVENT_WHY.search(question)
+    endings_only = match is None
+    match = match or _EVENT_WHEN.search(question)
     if not match:
         return None
     written = re.findall(r"[^\W\d_]+", match.group("clause"))
     words = [fold(w.lower()) for w in written]
     last = max((i for i, w in enumerate(words) if _PARTICIPLE.match(w)), default=None)
     if last is None or words[last] in _LIGHT_VERBS:
+        return None
+    if endings_only and words[last] not in _ENDINGS:
         return None
     if (_NEGATIONS | {"geen"}) & set(words[:last]):
         return None

@@ -143,7 +143,11 @@ def test_the_event_a_why_takes_for_granted():
     assert presupposed_event("Waarom investeert Defensie in drones?") is None
     assert presupposed_event("Waarom is het fonds niet gestopt?") is None
     assert presupposed_event("Waarom werd de markt beperkt interessant gevonden?") is None
-    assert presupposed_event("Wanneer is de raad opgeheven?") is None  # not a why
+    # asked "when", only an ending is taken for granted: other events are dated in other words
+    assert presupposed_event("Wanneer wordt het SecFund opgeheven?") == "opgeheven"
+    assert presupposed_event("In welk jaar is de samenwerking beëindigd?") == "beëindigd"
+    assert presupposed_event("Wanneer is de Sectoragenda gepubliceerd?") is None
+    assert presupposed_event("Wanneer gaat de financieringstafel van start?") is None
     # the verb without its prefix and ge- counts ("kondigde … aan"), another verb does not
     assert states("aangekondigd", "ASR kondigde in december 2024 aan dat het zou investeren.")
     assert states("gestopt", "Het fonds stopte in 2023 met nieuwe investeringen.")
@@ -163,3 +167,14 @@ def test_a_why_whose_event_no_passage_states_is_not_answered():
     ended = "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."
     answer = answerer(Query(question, question, "nl"), [_evidence(council), _evidence(ended)])
     assert not answer.abstained and answer.answer.count("[") == 1 and "[2]" in answer.answer
+
+
+def test_a_when_about_an_ending_no_passage_states_is_not_answered():
+    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
+    start = "Het SecFund start in 2025 met een fondsvermogen van 25 miljoen euro."
+    question = "Wanneer wordt het SecFund opgeheven?"
+    answer = answerer(Query(question, question, "nl"), [_evidence(start)])
+    assert answer.abstained and answer.answer == messages.unconfirmed("opgeheven")
+    ended = "Het SecFund wordt in 2030 opgeheven, zodra de laatste investering is afgerond."
+    answer = answerer(Query(question, question, "nl"), [_evidence(start), _evidence(ended)])
+    assert not answer.abstained and "[2]" in answer.answer and "[1]" not in answer.answer
