@@ -1,6 +1,7 @@
 """A question's premise against the passage that corrects it: the contradictions read in
 plain text, and the answer that says so instead of quoting the correction as an answer."""
 
+import pytest
 from fakes import fake_answerability
 
 from assistant import messages
@@ -155,26 +156,24 @@ def test_the_event_a_why_takes_for_granted():
     assert not states("opgeheven", "De Drone Council brengt partijen bij elkaar.")
 
 
-def test_a_why_whose_event_no_passage_states_is_not_answered():
+@pytest.mark.parametrize(
+    ("question", "other", "stated"),
+    [
+        ("Waarom is de Drone Council Nederland in 2021 opgeheven?",
+         "De Drone Council Nederland is in 2021 opgericht en brengt partijen bij elkaar.",
+         "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."),
+        # asked when, an ending is taken for granted too
+        ("Wanneer wordt het SecFund opgeheven?",
+         "Het SecFund start in 2025 met een fondsvermogen van 25 miljoen euro.",
+         "Het SecFund wordt in 2030 opgeheven, zodra de laatste investering is afgerond."),
+    ],
+)  # fmt: skip
+def test_an_event_no_passage_states_is_not_answered(question, other, stated):
     answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
-    council = "De Drone Council Nederland is in 2021 opgericht en brengt partijen bij elkaar."
-    question = "Waarom is de Drone Council Nederland in 2021 opgeheven?"
-    answer = answerer(Query(question, question, "nl"), [_evidence(council)])
+    answer = answerer(Query(question, question, "nl"), [_evidence(other)])
     assert answer.abstained and answer.answer == messages.unconfirmed("opgeheven")
     assert answer.notes == [messages.REASON_UNCONFIRMED] and not answer.corrects
-    assert answer.citations[0].quote == council  # still listed as possibly relevant
+    assert answer.citations[0].quote == other  # still listed as possibly relevant
     # the passage that states the event answers
-    ended = "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."
-    answer = answerer(Query(question, question, "nl"), [_evidence(council), _evidence(ended)])
+    answer = answerer(Query(question, question, "nl"), [_evidence(other), _evidence(stated)])
     assert not answer.abstained and answer.answer.count("[") == 1 and "[2]" in answer.answer
-
-
-def test_a_when_about_an_ending_no_passage_states_is_not_answered():
-    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
-    start = "Het SecFund start in 2025 met een fondsvermogen van 25 miljoen euro."
-    question = "Wanneer wordt het SecFund opgeheven?"
-    answer = answerer(Query(question, question, "nl"), [_evidence(start)])
-    assert answer.abstained and answer.answer == messages.unconfirmed("opgeheven")
-    ended = "Het SecFund wordt in 2030 opgeheven, zodra de laatste investering is afgerond."
-    answer = answerer(Query(question, question, "nl"), [_evidence(start), _evidence(ended)])
-    assert not answer.abstained and "[2]" in answer.answer and "[1]" not in answer.answer
