@@ -65,20 +65,16 @@ _NEGATION_REACH = 6  # words between "niet" and the verb it denies ("niet om de 
 _SOURCE_TAIL = re.compile(r",?\s+volgens\b[^?]*", re.I)
 
 
+# the auxiliaries of a completed event ("is opgeheven"); a "when" also asks with "zal"
+_AUXILIARY = "is|zijn|heeft|hebben|werd|werden|was|waren|wordt|worden|had|hadden"
 # "Waarom is/heeft …" (or "waarom … is ingesteld") asks the reason for a completed event
-_EVENT_WHY = re.compile(
-    r"\bwaarom\b(?=.*\b(?:is|zijn|heeft|hebben|werd|werden|was|waren|wordt|worden|had|"
-    r"hadden)\b)(?P<clause>[^?]*)",
-    re.I,
-)
+_EVENT_WHY = re.compile(rf"\bwaarom\b(?=.*\b(?:{_AUXILIARY})\b)(?P<clause>[^?]*)", re.I)
 # "Wanneer is/wordt …" about an ending takes the ending for granted as a why does: asked
 # when a fund that runs on is closed down, the passage that dates its start must not answer.
 # Other events asked "when" are often worded otherwise in the passage that dates them, so
 # only endings count there.
 _EVENT_WHEN = re.compile(
-    r"\b(?:wanneer|in welk jaar)\b(?=.*\b(?:is|zijn|heeft|hebben|werd|werden|was|waren|"
-    r"wordt|worden|had|hadden|zal|zullen)\b)(?P<clause>[^?]*)",
-    re.I,
+    rf"\b(?:wanneer|in welk jaar)\b(?=.*\b(?:{_AUXILIARY}|zal|zullen)\b)(?P<clause>[^?]*)", re.I
 )
 _ENDINGS = frozenset(
     fold(w)
