@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer.rules import (
+    FRAME_TERMS,
     NUMBER_VALUES,
     answer_type,
     asks_for_source,
@@ -41,17 +42,6 @@ from assistant.text.figures import YEAR
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 
-# Words that frame a question rather than say what it is about: question words, politeness
-# forms ("Kunt u aangeven", "Bent u bekend met") and words every policy text uses.
-FRAME_TERMS = frozenset(
-    fold(w)
-    for w in """kunt aangeven toelichten bekend bent deelt mening vindt weet zeggen noemen
-    noemt staat stond geeft gaf welk welke waarom hoeveel wanneer hoelang hoe wie wat waar
-    waarmee waarvoor document documenten brief kamerbrief volgens klopt mogelijk graag
-    please tell does say according documents what which when where many much whom whose
-    soort soorten manier type typen keer gebeurt wordt worden komt gaat zijn heeft hebben
-    vraag vragen antwoord antwoorden""".split()
-)
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 FEATURES = (
     "similarity",  # cosine of question and passage in the strongest dense leg's space

@@ -216,10 +216,26 @@ def salient_tokens(question: str, english: bool) -> list[str]:
     return [t for i, t in enumerate(tokens) if is_salient(i, t)]
 
 
-# Question-frame words that say how, not what, a question asks.
-_FRAME_WORDS = set(
-    """hoeveel vaak soort soorten manier type typen keer gebeurt staat wordt worden komt
-    gaat zijn heeft hebben""".split()
+# Words that frame a question rather than say what it is about: question words, politeness
+# forms ("Kunt u aangeven", "Bent u bekend met"), words every policy text uses and the unit
+# of an asked share (documents write "%" where questions say "procent").
+FRAME_TERMS = frozenset(
+    fold(w)
+    for w in """kunt aangeven toelichten bekend bent deelt mening vindt weet zeggen noemen
+    noemt staat stond geeft gaf welk welke waarom hoeveel wanneer hoelang hoe wie wat waar
+    waarmee waarvoor document documenten brief kamerbrief volgens klopt mogelijk graag
+    please tell does say according documents what which when where many much whom whose
+    soort soorten manier type typen keer gebeurt wordt worden komt gaat zijn heeft hebben
+    vraag vragen antwoord antwoorden procent percent""".split()
+)
+# ... and, for the subject word alone, the measure asked about ("Hoe hoog is …") and words
+# that place it in time or say where it is from
+_FOCUS_FRAME = FRAME_TERMS | {"vaak", "hoog", "groot", "aantal", "inmiddels", "vanuit"}
+# what follows the finite verb that Dutch puts second in a question ("Hoeveel bedraagt de …")
+_AFTER_VERB = frozenset("de het een er u zij ze hij deze dit men we wij".split())
+# endings of an adjective before its noun ("de maximale huurtoeslag", "de vorige studie")
+_ADJECTIVE = re.compile(
+    r"(?:ale|ele|iele|ische|ieve|lijke|ige|bare|loze|ere|ste|se|nde|lde|aire|ante|ente|ieuwe)$"
 )
 
 
@@ -234,7 +250,26 @@ def content_words(question: str, frame: Collection[str]) -> list[str]:
 
 
 def focus_word(question: str) -> str | None:
-    """The first content word after the question word of a Dutch question: its subject."""
-    first = re.search(r"[^\W\d_]+", question)
-    words = content_words(question.partition(first.group())[2], _FRAME_WORDS) if first else []
-    return words[0] if words else None
+    """The subject of a Dutch question: the first content word after the question word
+    ("Hoeveel fte werkt er …" → fte), passing over the finite verb Dutch puts second
+    ("Hoeveel bedraagt de maximale huurtoeslag …") and an adjective before its noun
+    (→ huurtoeslag)."""
+    words = re.findall(r"[^\W\d_]+", question.lower())[1:]
+    # three letters only for the counted unit right after the question word ("fte", "ton")
+    content = [
+        len(w) >= (3 if i == 0 else 4)
+        and w not in STOPWORDS
+        and w not in _NUMBER_WORDS
+        and fold(w) not in _FOCUS_FRAME
+        for i, w in enumerate(words)
+    ]
+    for i, word in enumerate(words):
+        if not content[i]:
+            continue
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if i == 0 and following in _AFTER_VERB:
+            continue
+        if _ADJECTIVE.search(word) and i + 1 < len(words) and content[i + 1]:
+            continue
+        return word
+    return None

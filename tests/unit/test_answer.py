@@ -14,6 +14,7 @@ from assistant.answer.rules import (
     asks_for_source,
     contains_answer_type,
     count_near,
+    focus_word,
     planted_instruction,
     salient_tokens,
 )
@@ -193,6 +194,39 @@ def test_an_endnote_naming_a_source_is_never_the_answer():
 def test_a_count_must_be_about_the_counted_thing():
     assert count_near("die aan de hand van vier actielijnen worden aangelopen", "actielijnen")
     assert not count_near("financiering door banken. De NLDTIB telde 1.240 bedrijven", "banken")
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("Hoeveel bedrijven telt de Nederlandse defensie-industrie?", "bedrijven"),
+        # the counted unit, however short
+        ("Hoeveel fte werkt er in de defensie- en veiligheidssector?", "fte"),
+        # the finite verb in second place, and an adjective before its noun
+        ("Hoeveel bedraagt de maximale huurtoeslag in 2025?", "huurtoeslag"),
+        ("Wat is de gemiddelde winstmarge van bedrijven?", "winstmarge"),
+        ("Hoeveel Nederlandse bedrijven namen deel aan de handelsmissie?", "bedrijven"),
+        # politeness forms and the measure asked about are no subject
+        ("Kunt u toelichten waarom de taskforce permanent wordt?", "taskforce"),
+        ("Hoe hoog is de basisbeurs voor een uitwonende student?", "basisbeurs"),
+        # a noun followed by its verb stays the subject
+        ("Welke organisatie leidt het onderzoek?", "organisatie"),
+        ("Hoeveel bedrijven zijn er actief in de sector?", "bedrijven"),
+    ],
+)
+def test_the_focus_word_is_what_the_question_is_about(question, focus):
+    assert focus_word(question) == focus
+
+
+def test_a_count_of_a_short_unit_is_attached_to_it():
+    assert count_near(
+        "In Nederland zijn ongeveer 180.000 fte werkzaam",
+        focus_word("Hoeveel fte werkt er in de sector?"),
+    )
+    assert not count_near(
+        "In 2019 bedraagt de economische waarde 219 miljoen",
+        focus_word("Hoeveel bedraagt de maximale huurtoeslag in 2025?"),
+    )
 
 
 @pytest.fixture
