@@ -31,6 +31,7 @@ from assistant.answer.rules import (
     contains_answer_type,
     content_words,
     count_near,
+    counts_a_thing,
     focus_word,
     planted_instruction,
     salient_tokens,
@@ -42,6 +43,8 @@ from assistant.text.figures import YEAR
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 
+COUNT_WINDOW = 4  # words between a count and the thing counted
+SIZE_WINDOW = 10  # ... and between a size and the thing measured
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 FEATURES = (
     "similarity",  # cosine of question and passage in the strongest dense leg's space
@@ -307,6 +310,10 @@ class AnswerabilityJudge:
         predicate = None if query.english else last_content_word(query.text)
         kind = answer_type(query.text)
         focus = None if query.english else focus_word(query.text)
+        # a count stands beside the counted thing; a size ("Hoe groot is de call?") in the
+        # same stretch of the sentence ("een call met in eerste instantie een omvang van €2 mln")
+        near = COUNT_WINDOW if counts_a_thing(query.text) else SIZE_WINDOW
+        counted = focus if kind == "count" else None
         if unknown is None:
             unknown = tuple(self.unknown_terms(query))
         unknown_count = min(len(unknown), 2)
@@ -322,9 +329,7 @@ class AnswerabilityJudge:
             context_terms = quote_terms | set(self.analyzer(context))
             passage = f"{e.quote} {e.chunk.section} {e.meta.title}"
             type_present = contains_answer_type(e.quote, kind)
-            attached = type_present and (
-                kind != "count" or focus is None or count_near(e.quote, focus)
-            )
+            attached = type_present and (counted is None or count_near(e.quote, counted, near))
             rows.append(
                 {
                     "similarity": similarity.get(e.chunk.id, 0.0),

@@ -68,8 +68,10 @@ _ANSWER_TYPES = [
     (
         "count",
         re.compile(
-            # not "hoe lang": a duration is often answered by years ("van 2023 tot 2025")
-            r"\b(hoeveel|how many|aantal|hoe (groot|hoog)|how (large|big|high))\b",
+            # not "hoe lang": a duration is often answered by years ("van 2023 tot 2025"); "het
+            # aantal" only where it is asked for, not in "om het aantal bedrijven te bepalen"
+            r"\b(hoeveel|how many|hoe (groot|hoog)|how (large|big|high)|welk aantal|"
+            r"wat (is|was|wordt|werd) het aantal)\b",
             re.I,
         ),
     ),
@@ -148,7 +150,10 @@ def presupposes(question: str) -> bool:
 
 
 def answer_type(question: str) -> str | None:
-    """amount, count, period or agent: what kind of fact the question asks for, if any."""
+    """amount, count, period or agent: what kind of fact the question asks for, if any. A
+    question after a reason asks for none of them ("Waarom stijgt het aantal drones?")."""
+    if _PRESUPPOSES.search(question):
+        return None
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(question):
             return kind
@@ -173,6 +178,16 @@ def contains_answer_type(text: str, kind: str | None) -> bool:
             _is_name(w) for w in re.findall(r"\b[A-Z][\w-]{2,}", text)
         )
     return True
+
+
+_COUNTS_A_THING = re.compile(r"\b(hoeveel|how many|aantal)\b", re.I)
+
+
+def counts_a_thing(question: str) -> bool:
+    """Whether a count question counts its focus ("Hoeveel bedrijven …"), where the figure
+    must stand beside it, rather than asking a size ("Hoe groot is de call?": "een omvang van
+    € 5 mln")."""
+    return bool(_COUNTS_A_THING.search(question))
 
 
 def count_near(text: str, focus: str, window: int = 4) -> bool:

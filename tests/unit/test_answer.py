@@ -7,13 +7,14 @@ from conftest import INJECTION
 from fakes import fake_answerability, fake_parts
 
 from assistant import messages
-from assistant.answer.answerability import AnswerabilityJudge
+from assistant.answer.answerability import COUNT_WINDOW, SIZE_WINDOW, AnswerabilityJudge
 from assistant.answer.extractive import ExtractiveAnswerer
 from assistant.answer.rules import (
     answer_type,
     asks_for_source,
     contains_answer_type,
     count_near,
+    counts_a_thing,
     focus_word,
     planted_instruction,
     salient_tokens,
@@ -29,6 +30,12 @@ def test_answer_types():
     assert answer_type("Wanneer gaat de strategie naar de Kamer?") == "period"
     assert answer_type("Welk bureau deed het onderzoek?") == "agent"
     assert answer_type("Waarom is dit belangrijk?") is None
+    # a reason is asked, whatever else the question names; "het aantal" is only asked for
+    # when the question asks it
+    assert answer_type("Waarom stijgt het aantal drones in de landbouw?") is None
+    assert answer_type("Waarom is het budget verhoogd?") is None
+    assert answer_type("Wat is het aantal bedrijven in de sector?") == "count"
+    assert answer_type("Welke organisaties hielpen om het aantal bedrijven te bepalen?") is None
 
 
 def test_money_asked_in_other_words_is_an_amount():
@@ -216,6 +223,14 @@ def test_a_count_must_be_about_the_counted_thing():
 )
 def test_the_focus_word_is_what_the_question_is_about(question, focus):
     assert focus_word(question) == focus
+
+
+def test_a_size_is_measured_beside_its_subject_a_count_beside_the_counted_thing():
+    call = "Met SIA wordt een call met in eerste instantie een omvang van €2 mln uitgezet."
+    assert not counts_a_thing("Hoe groot is de eerste call van Defensie en SIA?")
+    assert counts_a_thing("Hoeveel calls zet Defensie uit?")
+    assert count_near(call, "call", SIZE_WINDOW)
+    assert not count_near(call, "call", COUNT_WINDOW)
 
 
 def test_a_count_of_a_short_unit_is_attached_to_it():
