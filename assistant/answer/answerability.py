@@ -35,6 +35,7 @@ from assistant.answer.rules import (
     focus_word,
     planted_instruction,
     salient_tokens,
+    second_place_verb,
 )
 from assistant.models import Evidence, Query
 from assistant.text.analysis import Analyzer, fold
@@ -306,7 +307,15 @@ class AnswerabilityJudge:
         frequency = {t: self.document_frequency(t) for t in subject}
         idf = {t: math.log((total + 1) / (frequency[t] + 1)) + 1 for t in subject}
         # the most specific word of the question: what an answer must be about
-        rarest = min((t for t in subject if frequency[t]), key=frequency.get, default=None)
+        # not the verb in second place: an inflected verb is rare as written ("omschrijft")
+        # while the passage says it otherwise ("gedefinieerd")
+        verb = second_place_verb(query.text)
+        verb_terms = set(self.analyzer(verb)) if verb and not query.english else set()
+        rarest = min(
+            (t for t in subject if frequency[t] and t not in verb_terms),
+            key=frequency.get,
+            default=None,
+        )
         predicate = None if query.english else last_content_word(query.text)
         kind = answer_type(query.text)
         focus = None if query.english else focus_word(query.text)

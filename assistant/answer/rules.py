@@ -264,6 +264,15 @@ def content_words(question: str, frame: Collection[str]) -> list[str]:
     ]
 
 
+def second_place_verb(question: str) -> str | None:
+    """The finite verb a Dutch question puts right after its question word, when the words
+    after it show it is one ("Hoe omschrijft de D-SII …", "Wanneer wilde het kabinet …")."""
+    words = re.findall(r"[^\W\d_]+", question.lower())
+    if len(words) >= 3 and words[2] in _AFTER_VERB and words[1] not in STOPWORDS:
+        return words[1]
+    return None
+
+
 def focus_word(question: str) -> str | None:
     """The subject of a Dutch question: the first content word after the question word
     ("Hoeveel fte werkt er …" → fte), passing over the finite verb Dutch puts second
@@ -278,11 +287,9 @@ def focus_word(question: str) -> str | None:
         and fold(w) not in _FOCUS_FRAME
         for i, w in enumerate(words)
     ]
+    verb = second_place_verb(question)
     for i, word in enumerate(words):
-        if not content[i]:
-            continue
-        following = words[i + 1] if i + 1 < len(words) else ""
-        if i == 0 and following in _AFTER_VERB:
+        if not content[i] or (i == 0 and word == verb):
             continue
         if _ADJECTIVE.search(word) and i + 1 < len(words) and content[i + 1]:
             continue

@@ -14,6 +14,7 @@ from assistant.answer.answerability import (
     about_the_documents,
     question_row,
 )
+from assistant.answer.rules import second_place_verb
 from assistant.models import Chunk, DocumentMeta, Evidence, Query
 
 
@@ -133,6 +134,20 @@ def test_the_rarest_subject_word_must_be_in_the_passage():
     rows = judge.features(query, [_evidence("Gemiddeld werken bedrijven met 180 fte."),
                                   _evidence("De winstmarge is 4%.", cid="c2")])  # fmt: skip
     assert [r["rarest_covered"] for r in rows] == [0.0, 1.0]
+
+
+def test_the_verb_in_second_place_is_not_the_rarest_subject_word():
+    # an inflected verb is rare as written; the passage says it otherwise
+    frequency = {"": 100, "omschrijft": 1, "innoveren": 5, "verantwoord": 8, "sii": 30}
+    judge = AnswerabilityJudge(
+        known=lambda t: True, document_frequency=lambda t: frequency.get(t, 0)
+    )
+    question = "Hoe omschrijft de D-SII maatschappelijk verantwoord innoveren?"
+    passage = "Maatschappelijk verantwoord innoveren kan worden gedefinieerd als het vroeg wegen."
+    rows = judge.features(Query(question, question, "nl"), [_evidence(passage)])
+    assert rows[0]["rarest_covered"] == 1.0
+    assert second_place_verb(question) == "omschrijft"
+    assert second_place_verb("Hoeveel bedrijven telt de sector?") is None
 
 
 def test_what_is_said_to_have_happened_must_be_in_the_passage():
