@@ -277,11 +277,12 @@ class AnswerabilityJudge:
         answered, gate = self.model.answered(question_row(gated))
         probabilities = [self.model.quote.probability(row) for row in rows]
         # once the documents answer the question, each quote the quote model accepts may
-        # stand in the answer; when it accepts none, the question is not answered: the
-        # passage nearest to an answer is not one
+        # stand in the answer if it holds the kind of fact asked for (an amount for "Hoeveel
+        # geld …?"); when none does, the question is not answered: the passage nearest to an
+        # answer is not one
         threshold = self.model.quote.threshold
         return [
-            Judgement(p, gate, answered and bool(row["quotable"]) and p >= threshold, row, unknown)
+            Judgement(p, gate, answered and _may_answer(row) and p >= threshold, row, unknown)
             for p, row in zip(probabilities, rows, strict=True)
         ]
 
@@ -373,6 +374,10 @@ class AnswerabilityJudge:
                     return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
                             for cid, v in vectors.items()}  # fmt: skip
         return {}
+
+
+def _may_answer(row: dict[str, float]) -> bool:
+    return bool(row["quotable"]) and bool(row["type_present"])
 
 
 def last_content_word(question: str) -> str | None:

@@ -150,6 +150,25 @@ def test_the_verb_in_second_place_is_not_the_rarest_subject_word():
     assert second_place_verb("Hoeveel bedrijven telt de sector?") is None
 
 
+def test_a_quote_without_the_asked_kind_of_fact_never_answers():
+    # a model that accepts every quote: the asked kind of fact still has to be there
+    accept = AnswerabilityModel(
+        question=LogisticModel(QUESTION_FEATURES, (0.0,) * len(QUESTION_FEATURES),
+                               (1.0,) * len(QUESTION_FEATURES),
+                               (0.0,) * len(QUESTION_FEATURES), 5.0, 0.5),
+        quote=LogisticModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                            (0.0,) * len(FEATURES), 5.0, 0.5),
+    )  # fmt: skip
+    judge = AnswerabilityJudge(known=lambda t: True, model=accept)
+    question = "Hoeveel geld heeft ASR vrijgemaakt voor de defensie-industrie?"
+    found = [
+        _evidence("ASR kondigde aan mogelijkheden te creëren voor investeringen."),
+        _evidence("ASR maakt 500 miljoen euro vrij voor de defensie-industrie.", cid="c2"),
+    ]
+    answers = [j.answers for j in judge(Query(question, question, "nl"), found)]
+    assert answers == [False, True]
+
+
 def test_what_is_said_to_have_happened_must_be_in_the_passage():
     question = "Waarom is de Drone Council in 2021 opgeheven?"
     row = _features(question, "De Drone Council is in 2019 opgericht.")
