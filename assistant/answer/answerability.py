@@ -39,7 +39,12 @@ from assistant.answer.rules import (
 )
 from assistant.models import Evidence, Query
 from assistant.text.analysis import Analyzer, fold
-from assistant.text.boilerplate import is_boilerplate, is_notes_section, is_source_entry
+from assistant.text.boilerplate import (
+    asks_after_standard_line,
+    is_boilerplate,
+    is_notes_section,
+    is_source_entry,
+)
 from assistant.text.figures import YEAR
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
@@ -169,14 +174,15 @@ def about_the_documents(summary: dict[str, float], floor: float, coverage: float
     return closest >= floor and not unrelated
 
 
-def quotable(quote: str, source_asked: bool, section: str = "") -> bool:
+def quotable(quote: str, source_asked: bool, section: str = "", question: str = "") -> bool:
     """Whether a passage may stand in an answer at all. A question (the Kamer's, a
     rhetorical one) never answers a question, and nor does what every nota or letter says
-    whatever its subject (letterhead, standard lines, a note naming a source or a passage
-    of the notes: unless the source is what is asked)."""
+    whatever its subject (letterhead, a note naming a source or a passage of the notes:
+    unless the source is what is asked; a standard paragraph: unless the question asks
+    after what it says)."""
     if planted_instruction(quote) or _asks(quote):
         return False
-    if not is_boilerplate(quote, section):
+    if not is_boilerplate(quote, section) or asks_after_standard_line(question, quote):
         return True
     return source_asked and (is_source_entry(quote) or is_notes_section(section))
 
@@ -358,7 +364,7 @@ class AnswerabilityJudge:
                     "predicate_covered": float(
                         predicate is None or matches(predicate, context_terms)
                     ),
-                    "quotable": float(quotable(e.quote, source_asked, e.chunk.section)),
+                    "quotable": float(quotable(e.quote, source_asked, e.chunk.section, query.text)),
                 }
             )
         return rows

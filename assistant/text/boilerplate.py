@@ -95,13 +95,41 @@ def is_boilerplate(text: str, section: str = "") -> bool:
     flat = " ".join(text.split())
     if not flat or is_notes_section(section):
         return True
-    if _STANDARD.search(flat) and len(_WORD.findall(flat)) <= 40:
+    if is_standard_line(flat):
         return True
     if _SIGNATURE.match(flat):
         return True
     if _ADDRESS.match(flat):
         return True
     return is_source_entry(flat) or _mostly_letterhead(flat) or _page_furniture(flat)
+
+
+def is_standard_line(text: str) -> bool:
+    """Whether a passage is one of the standard nota paragraphs ("Er zijn bij de brief geen
+    bijzondere juridische overwegingen.")."""
+    flat = " ".join(text.split())
+    return bool(_STANDARD.search(flat)) and len(_WORD.findall(flat)) <= 40
+
+
+# What a standard paragraph is about, in the words a question asks after it with
+_STANDARD_TOPICS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"juridisch|\blegal",
+        r"financi[eë]l|budget",
+        r"\bpers\b|persbericht|communicatie|woordvoering|\bpress\b|communicat",
+        r"persoonsgegevens|gelakt|lakken|openbaar|personal|redact",
+    )
+)
+
+
+def asks_after_standard_line(question: str, text: str) -> bool:
+    """Whether a question asks after what a standard paragraph says: "Zijn er juridische
+    aandachtspunten bij de brief?" is answered by "Er zijn bij de brief geen bijzondere
+    juridische overwegingen.", a question about anything else is not."""
+    return is_standard_line(text) and any(
+        topic.search(question) and topic.search(text) for topic in _STANDARD_TOPICS
+    )
 
 
 def is_notes_section(section: str) -> bool:

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.text.boilerplate import is_boilerplate, is_notes_section
+from assistant.text.boilerplate import asks_after_standard_line, is_boilerplate, is_notes_section
 
 BOILERPLATE = [
     "Er zijn bij de brief geen bijzondere juridische overwegingen.",
@@ -93,3 +93,26 @@ def test_the_headings_of_notes_and_sources():
         assert is_notes_section(heading)
     for heading in ("", "Notities bij de begroting", "Bronnen van financiering", "Kerncijfers"):
         assert not is_notes_section(heading)
+
+
+@pytest.mark.parametrize(
+    ("question", "answers"),
+    [
+        ("Zijn er juridische aandachtspunten bij de brief?", True),
+        ("Are there legal issues with the letter?", True),
+        # the topic only lets the line be weighed: the judge's features still decide
+        ("Welke juridische stappen zet Defensie tegen de bank?", True),
+        # a question after something else
+        ("Welke financieringsknelpunten ervaren bedrijven?", False),
+        ("Wat doet de taskforce?", False),
+    ],
+)
+def test_a_standard_line_answers_a_question_after_what_it_says(question, answers):
+    line = "Er zijn bij de brief geen bijzondere juridische overwegingen."
+    assert is_boilerplate(line)
+    assert asks_after_standard_line(question, line) is answers
+
+
+def test_only_a_standard_line_is_asked_after():
+    content = "Juridisch is het helder."
+    assert not asks_after_standard_line("Wat zegt de juridische toelichting?", content)
