@@ -57,9 +57,10 @@ ROWS_FILE = HERE / "real" / "answerability-dev.csv"
 # weighs heavier than a missed one.
 MAX_FALSE_ABSTENTION = 0.10
 SIMILARITY_FLOOR_SHARE = 0.02
-# A question whose evidence holds less than a third of its subject words in any passage,
-# heading or title, and is not close to it either, is about something else; the closeness
-# bound gives up OFF_TOPIC_SHARE of the answered dev questions.
+# A question whose evidence holds less than a third of its subject words (each weighed by
+# how rare it is in the corpus) in any passage, heading or title, and is not close to it
+# either, is about something else; the closeness bound gives up OFF_TOPIC_SHARE of the
+# answered dev questions.
 OFF_TOPIC_COVERAGE = 1 / 3
 OFF_TOPIC_SHARE = 0.02
 TOP_K = 5
@@ -258,6 +259,8 @@ def read_rows(path: Path = ROWS_FILE) -> list[dict]:
     """The rows a previous run wrote, to refit without retrieving again."""
     with path.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    if rows and "context_coverage_idf" not in rows[0]:
+        raise SystemExit(f"{path} is ouder dan de kenmerken van nu: fit opnieuw zonder --rows")
     text = ("id", "setting", "kind")
     return [{k: (v if k in text else float(v)) for k, v in row.items()} for row in rows]
 
@@ -304,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     similarities = sorted(q["best_similarity"] for q in dutch)
     floor = similarities[int(SIMILARITY_FLOOR_SHARE * len(similarities))] - 1e-6
     unrelated = sorted(q["best_similarity"] for q in dutch
-                       if q["best_context_coverage"] < OFF_TOPIC_COVERAGE)  # fmt: skip
+                       if q["best_context_coverage_idf"] < OFF_TOPIC_COVERAGE)  # fmt: skip
     off_topic = min(unrelated[int(OFF_TOPIC_SHARE * len(dutch))], 1.0) if unrelated else 0.0
     bounds = (floor, OFF_TOPIC_COVERAGE, off_topic)
     above = sorted(p for p, q in answered if about_the_documents(q, *bounds))

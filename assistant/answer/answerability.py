@@ -133,9 +133,10 @@ class AnswerabilityModel:
     # similarities, so the floor leaves them to the gate.
     similarity_floor: float = 0.0
     # A Dutch question is about something the documents do not treat when no passage, its
-    # heading or its title holds `off_topic_coverage` of its subject words and none comes
-    # closer than `off_topic_similarity`: what the paraphrase of an answerable question
-    # lacks in words it makes up in closeness. Both calibrated on dev.
+    # heading or its title holds `off_topic_coverage` of its subject words (weighed by their
+    # rarity) and none comes closer than `off_topic_similarity`: what the paraphrase of an
+    # answerable question lacks in words it makes up in closeness. Both calibrated on dev
+    # (the closeness on the unweighted share, in the committed fit).
     off_topic_coverage: float = 0.0
     off_topic_similarity: float = 0.0
     # Orders the retrieved quotes before the top ones are judged: the same features as the
@@ -166,11 +167,13 @@ class AnswerabilityModel:
 def about_the_documents(summary: dict[str, float], floor: float, coverage: float,
                         similarity: float) -> bool:  # fmt: skip
     """Whether anything in a question's evidence is about it (AnswerabilityModel's floor
-    and off-topic bounds; English questions are left to the gate)."""
+    and off-topic bounds; English questions are left to the gate). Its subject words count
+    by how rare they are in the corpus: "huurtoeslag" says what a question is about, "nieuwe"
+    and "maatregelen" do not."""
     if summary["english"] > 0:
         return True
     closest = summary["best_similarity"]
-    unrelated = summary["best_context_coverage"] < coverage and closest < similarity
+    unrelated = summary["best_context_coverage_idf"] < coverage and closest < similarity
     return closest >= floor and not unrelated
 
 
@@ -190,15 +193,17 @@ def quotable(quote: str, source_asked: bool, section: str = "", question: str = 
 def question_row(rows: list[dict[str, float]]) -> dict[str, float]:
     """QUESTION_FEATURES from the quotes' FEATURES rows, every quote counting: a passage
     that cannot be quoted (the Kamer's question beside its answer) still shows what the
-    documents discuss."""
+    documents discuss. With them, for the off-topic bound, the best rarity-weighted share
+    of the subject words in a passage, its heading or its title."""
     if not rows:
-        return dict.fromkeys(QUESTION_FEATURES, 0.0)
+        return dict.fromkeys((*QUESTION_FEATURES, "best_context_coverage_idf"), 0.0)
     covering = max(rows, key=lambda r: (r["coverage_idf"], -r["rank"]))
     return {
         "best_similarity": max(r["similarity"] for r in rows),
         "top_similarity": rows[0]["similarity"],
         "best_coverage_idf": covering["coverage_idf"],
         "best_context_coverage": max(r["context_coverage"] for r in rows),
+        "best_context_coverage_idf": max(r["context_coverage_idf"] for r in rows),
         "any_type_attached": max(r["type_attached"] for r in rows),
         "unknown_terms": rows[0]["unknown_terms"],
         "best_year_conflict": covering["year_conflict"],
@@ -287,9 +292,10 @@ class AnswerabilityJudge:
         # geld …?"); when none does, the question is not answered: the passage nearest to an
         # answer is not one
         threshold = self.model.quote.threshold
+        may = [bool(row["quotable"] and row["type_present"]) for row in rows]
         return [
-            Judgement(p, gate, answered and _may_answer(row) and p >= threshold, row, unknown)
-            for p, row in zip(probabilities, rows, strict=True)
+            Judgement(p, gate, answered and ok and p >= threshold, row, unknown)
+            for p, row, ok in zip(probabilities, rows, may, strict=True)
         ]
 
     def unknown_terms(self, query: Query) -> list[str]:
@@ -354,6 +360,7 @@ class AnswerabilityJudge:
                     "coverage": _share(subject, quote_terms),
                     "coverage_idf": _share(subject, quote_terms, idf),
                     "context_coverage": _share(subject, context_terms),
+                    "context_coverage_idf": _share(subject, context_terms, idf),
                     "type_present": float(type_present),
                     "type_attached": float(attached),
                     "unknown_terms": float(unknown_count),
@@ -380,10 +387,6 @@ class AnswerabilityJudge:
                     return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
                             for cid, v in vectors.items()}  # fmt: skip
         return {}
-
-
-def _may_answer(row: dict[str, float]) -> bool:
-    return bool(row["quotable"]) and bool(row["type_present"])
 
 
 def last_content_word(question: str) -> str | None:

@@ -237,7 +237,7 @@ def salient_tokens(question: str, english: bool) -> list[str]:
 FRAME_TERMS = frozenset(
     fold(w)
     for w in """kunt aangeven toelichten bekend bent deelt mening vindt weet zeggen noemen
-    noemt staat stond geeft gaf welk welke waarom hoeveel wanneer hoelang hoe wie wat waar
+    noemt staat stond geeft gaf welk welke waarom hoeveel wanneer hoelang hoe wie wiens wat waar
     waarmee waarvoor document documenten brief kamerbrief volgens klopt mogelijk graag
     please tell does say according documents what which when where many much whom whose
     soort soorten manier type typen keer gebeurt wordt worden komt gaat zijn heeft hebben

@@ -105,14 +105,15 @@ def test_a_model_of_other_features_is_refused():
 
 
 def test_the_question_row_summarises_its_quotes():
+    blank = dict.fromkeys((*FEATURES, "context_coverage_idf"), 0.0)
     rows = [
-        dict.fromkeys(FEATURES, 0.0) | {"similarity": 0.8, "coverage_idf": 0.2},
-        dict.fromkeys(FEATURES, 0.0)
-        | {"similarity": 0.9, "coverage_idf": 0.7, "rank": 1.0, "year_conflict": 1.0},
+        blank | {"similarity": 0.8, "coverage_idf": 0.2, "context_coverage_idf": 0.4},
+        blank | {"similarity": 0.9, "coverage_idf": 0.7, "rank": 1.0, "year_conflict": 1.0},
     ]
     row = question_row(rows)
     assert row["best_similarity"] == 0.9 and row["top_similarity"] == 0.8
     assert row["best_coverage_idf"] == 0.7 and row["best_year_conflict"] == 1.0
+    assert row["best_context_coverage_idf"] == 0.4
 
 
 def test_a_number_word_contradicts_the_figure_a_passage_states():
@@ -221,17 +222,30 @@ def test_a_passage_of_the_notes_answers_only_a_question_about_sources():
         assert [v.answers for v in verdicts] == answers
 
 
+def test_the_rare_words_of_a_question_weigh_most_in_what_it_is_about():
+    frequency = {"": 100, "nieuwe": 50, "huurtoeslag": 0}
+    judge = AnswerabilityJudge(
+        known=lambda t: True, document_frequency=lambda t: frequency.get(t, 0)
+    )
+    question = "Nieuwe huurtoeslag?"
+    row = judge.features(Query(question, question, "nl"), [_evidence("Nieuwe drones.")])[0]
+    assert row["context_coverage"] == 0.5
+    assert row["context_coverage_idf"] < 0.25
+
+
 def test_a_question_no_passage_is_about_is_off_topic():
-    summary = dict.fromkeys(QUESTION_FEATURES, 0.0)
-    unrelated = summary | {"best_similarity": 0.85, "best_context_coverage": 0.2}
+    summary = dict.fromkeys((*QUESTION_FEATURES, "best_context_coverage_idf"), 0.0)
+    unrelated = summary | {"best_similarity": 0.85, "best_context_coverage_idf": 0.2}
     bounds = (0.82, 1 / 3, 0.875)
     assert not about_the_documents(unrelated, *bounds)
     # the subject's words in a passage, heading or title, or a passage close to it: on topic
-    assert about_the_documents(unrelated | {"best_context_coverage": 0.5}, *bounds)
+    assert about_the_documents(unrelated | {"best_context_coverage_idf": 0.5}, *bounds)
     assert about_the_documents(unrelated | {"best_similarity": 0.9}, *bounds)
+    # half the words, but only the common ones ("nieuwe", "maatregelen"): still off topic
+    assert not about_the_documents(unrelated | {"best_context_coverage": 0.5}, *bounds)
     # below the floor nothing is close enough, whatever the words
     assert not about_the_documents(
-        unrelated | {"best_similarity": 0.8, "best_context_coverage": 1}, *bounds
+        unrelated | {"best_similarity": 0.8, "best_context_coverage_idf": 1}, *bounds
     )
     # an English question meets the Dutch text at lower similarities: left to the gate
     assert about_the_documents(unrelated | {"english": 1.0}, *bounds)
