@@ -37,12 +37,19 @@ _PERIOD_WORDS = set(
     voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
 )
 _COUNT = re.compile(r"\b\d[\d.,]*\b")
+# ... or a share in words ("circa de helft van de omzet", "een derde", "half of")
 _AMOUNT = re.compile(
-    r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b)", re.I
+    r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b|"
+    r"\b(?:helft|derde|kwart|driekwart|half|third|quarter)\b)",
+    re.I,
 )
 # the number of a list item or paragraph ("6. De ontwikkeling van …"), not a count
 _ENUMERATION = re.compile(r"(?:^|(?<=[•\n]))\s*\d{1,2}[.)]\s+(?=[A-Z])")
-_PERIOD = re.compile(r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2})\b")
+_PERIOD = re.compile(
+    r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2}|binnenkort|"
+    r"(volgend|komend|vorig|dit|afgelopen)e? (jaar|kwartaal|najaar|voorjaar))\b",
+    re.I,
+)
 _ORG_WORDS = re.compile(
     r"\b(ministerie|minister|staatssecretaris|bureau|onderzoeksbureau|kabinet|kamer|tno|"
     r"defensie|ezk|bedrijf|instituut)\b",

@@ -67,6 +67,11 @@ def test_evidence_must_hold_the_asked_fact():
     assert contains_answer_type("De strategie gaat eind Q1 naar de Kamer.", "period")
     assert contains_answer_type("Het kost 3,5 miljoen euro.", "amount")
     assert not contains_answer_type("Er zijn geen financiële overwegingen.", "amount")
+    # a share in words, a time relative to now: a quote without them never answers, so
+    # they must count
+    assert contains_answer_type("Circa de helft van de omzet betreft export.", "amount")
+    assert contains_answer_type("De regeling gaat volgend jaar in.", "period")
+    assert contains_answer_type("Het rapport verschijnt binnenkort.", "period")
 
 
 def test_salient_tokens_are_names_years_and_acronyms():
