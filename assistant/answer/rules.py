@@ -37,10 +37,12 @@ _PERIOD_WORDS = set(
     voorjaar najaar zomer winter kwartaal eind begin medio halverwege""".split()
 )
 _COUNT = re.compile(r"\b\d[\d.,]*\b")
-# ... or a share in words ("circa de helft van de omzet", "een derde", "half of")
+# an amount: money, a percentage or a share in words ("circa de helft van de omzet", "een
+# derde"), in Dutch or English ("24 billion", "forty percent")
 _AMOUNT = re.compile(
     r"(€|\beuro\b|\bmiljoen\b|\bmiljard\b|\bmln\b|\bmld\b|\bmrd\b|%|\bprocent\b|"
-    r"\b(?:helft|derde|kwart|driekwart|half|third|quarter)\b)",
+    r"\b(?:helft|derde|kwart|driekwart|half|third|quarter|billion|million|percent|per cent|"
+    r"euros?|eur)\b)",
     re.I,
 )
 # the number of a list item or paragraph ("6. De ontwikkeling van …"), not a count

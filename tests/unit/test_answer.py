@@ -70,6 +70,7 @@ def test_evidence_must_hold_the_asked_fact():
     # a share in words, a time relative to now: a quote without them never answers, so
     # they must count
     assert contains_answer_type("Circa de helft van de omzet betreft export.", "amount")
+    assert contains_answer_type("Expenditures rise to 24 billion annually.", "amount")
     assert contains_answer_type("De regeling gaat volgend jaar in.", "period")
     assert contains_answer_type("Het rapport verschijnt binnenkort.", "period")
 
