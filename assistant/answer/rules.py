@@ -49,7 +49,8 @@ _AMOUNT = re.compile(
 _ENUMERATION = re.compile(r"(?:^|(?<=[•\n]))\s*\d{1,2}[.)]\s+(?=[A-Z])")
 _PERIOD = re.compile(
     r"\b(Q[1-4]|\d{1,2}\s+\w+\s+\d{4}|(19|20)\d{2}|binnenkort|"
-    r"(volgend|komend|vorig|dit|afgelopen)e? (jaar|kwartaal|najaar|voorjaar))\b",
+    r"(volgend|komend|vorig|dit|afgelopen)e? (jaar|kwartaal|najaar|voorjaar)|soon|"
+    r"(next|this|last|coming) (year|quarter|spring|summer|autumn|winter))\b",
     re.I,
 )
 _ORG_WORDS = re.compile(

@@ -73,6 +73,7 @@ def test_evidence_must_hold_the_asked_fact():
     assert contains_answer_type("Expenditures rise to 24 billion annually.", "amount")
     assert contains_answer_type("De regeling gaat volgend jaar in.", "period")
     assert contains_answer_type("Het rapport verschijnt binnenkort.", "period")
+    assert contains_answer_type("The strategy follows next year.", "period")
 
 
 def test_salient_tokens_are_names_years_and_acronyms():
