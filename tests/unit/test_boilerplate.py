@@ -116,3 +116,7 @@ def test_a_standard_line_answers_a_question_after_what_it_says(question, answers
 def test_only_a_standard_line_is_asked_after():
     content = "Juridisch is het helder."
     assert not asks_after_standard_line("Wat zegt de juridische toelichting?", content)
+    # "financiering" is what this field's questions are about, not a consideration
+    financial = "Er zijn bij de brief geen bijzondere financiële overwegingen."
+    assert asks_after_standard_line("Heeft de brief financiële gevolgen?", financial)
+    assert not asks_after_standard_line("Welke financieringsknelpunten zijn er?", financial)
