@@ -267,11 +267,11 @@ _ADJECTIVE = re.compile(
 def content_words(question: str, frame: Collection[str]) -> list[str]:
     """The words of a question that can say what it is about, in order: four letters or
     more, neither a stopword nor (folded) a word of `frame`."""
-    return [
-        word
-        for word in re.findall(r"[^\W\d_]+", question.lower())
-        if len(word) >= 4 and word not in STOPWORDS and fold(word) not in frame
-    ]
+    return [w for w in re.findall(r"[^\W\d_]+", question.lower()) if _is_content(w, frame)]
+
+
+def _is_content(word: str, frame: Collection[str], shortest: int = 4) -> bool:
+    return len(word) >= shortest and word not in STOPWORDS and fold(word) not in frame
 
 
 def second_place_verb(question: str) -> str | None:
@@ -291,10 +291,7 @@ def focus_word(question: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", question.lower())[1:]
     # three letters only for the counted unit right after the question word ("fte", "ton")
     content = [
-        len(w) >= (3 if i == 0 else 4)
-        and w not in STOPWORDS
-        and w not in _NUMBER_WORDS
-        and fold(w) not in _FOCUS_FRAME
+        _is_content(w, _FOCUS_FRAME, 3 if i == 0 else 4) and w not in _NUMBER_WORDS
         for i, w in enumerate(words)
     ]
     verb = second_place_verb(question)
