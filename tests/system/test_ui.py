@@ -3,6 +3,7 @@ through Playwright (never `playwright install`)."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -102,6 +103,29 @@ def ask(page, question: str):
     answers.nth(before).wait_for(timeout=60_000)
     page.locator(f"#beurt-{before + 1}").first.wait_for(timeout=30_000)
     return answers.nth(before)
+
+
+def set_field(page, box, text: str, line_shows: str) -> None:
+    """Fill a filter field and wait for the filters line to show `line_shows`. On a busy
+    machine a value filled while the accordion's fields are still mounting can be dropped
+    by the browser before gradio sees it; it is then filled once more, and a second miss
+    fails with what the field and the line hold."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    shows = f"document.querySelector('#filters-line').innerText.includes({json.dumps(line_shows)})"
+    for attempt in (1, 2):
+        box.fill(text)
+        box.press("Tab")
+        try:
+            page.wait_for_function(shows, timeout=20_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                line = page.locator("#filters-line").inner_text()
+                raise AssertionError(
+                    f"filters line never showed {line_shows!r}: field {box.input_value()!r}, "
+                    f"line {line!r}"
+                ) from None
 
 
 def shot(page, name: str) -> None:
@@ -233,17 +257,9 @@ def test_filters_stand_above_the_answer_in_dutch(app_url):
         assert "Filters: geen" in line.inner_text()
         page.locator("button", has_text="Filters").first.click()
         date_from = page.locator("#date-from textarea, #date-from input").first
-        date_from.fill("1 april 2026")
-        date_from.press("Tab")
-        page.wait_for_function(
-            "document.querySelector('#filters-line').innerText.includes('vanaf 1 april 2026')"
-        )
+        set_field(page, date_from, "1 april 2026", "vanaf 1 april 2026")
         assert "voldoe" in line.inner_text()
-        date_from.fill("2026/04/")
-        date_from.press("Tab")
-        page.wait_for_function(
-            "document.querySelector('#filters-line').innerText.includes('niet herkend')"
-        )
+        set_field(page, date_from, "2026/04/", "niet herkend")
         page.locator("#question textarea").fill(QUESTION)
         page.locator("#question textarea").press("Enter")
         toast = page.locator("[data-testid='toast-body']").first
@@ -256,8 +272,7 @@ def test_filters_stand_above_the_answer_in_dutch(app_url):
         body = page.locator("body").inner_text()
         assert "invalid literal" not in body and "Error" not in body
         shot(page, "filters-error.png")
-        date_from.fill("")
-        date_from.press("Tab")
+        set_field(page, date_from, "", "Filters: geen")
         # documents by title, the value is the path
         page.locator("#only-documents input").first.click()
         options = page.locator("[role='option']").all_inner_texts()
