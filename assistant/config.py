@@ -78,6 +78,9 @@ class Settings:
     users_file: Path | None = None
     audit_log: Path | None = None
     max_upload_mb: int = 50
+    # How long a write (ingest, upload, removal) waits for another process writing to the
+    # same index before it gives up with a Dutch message.
+    write_wait_seconds: float = 600.0
     max_pdf_pages: int = 5000
     # Optional generative mode (OpenAI-compatible endpoint). The key is read from the
     # environment variable named here, never stored in settings.
@@ -105,6 +108,8 @@ class Settings:
             raise ValueError(messages.setting_at_least("question_term_weight", 1))
         if self.answer_mode not in ANSWER_MODES:
             raise ValueError(messages.setting_choice("answer_mode", ANSWER_MODES))
+        if self.write_wait_seconds < 0:
+            raise ValueError(messages.setting_at_least("write_wait_seconds", 0))
         if not 0 < self.chroma_port < 65536:
             raise ValueError(messages.port_out_of_range(self.chroma_port))
 

@@ -104,6 +104,14 @@ INDEX_OUTDATED = "De index is met een oudere versie gebouwd: voer `python -m ass
 INDEX_EMPTY = "De index is leeg: voer eerst `python -m assistant ingest` uit."
 
 
+def index_busy(seconds: float) -> str:
+    return (
+        f"Een ander proces (een ingest of de werkomgeving) schrijft al {seconds:g} seconden in"
+        " deze index. Er is niets gewijzigd en niets verloren: een geüpload bestand staat in"
+        " de corpusmap en wordt bij de volgende ingest opgenomen. Probeer het zo opnieuw."
+    )
+
+
 def unknown_doc_types(unknown: Iterable[str], known: Iterable[str]) -> str:
     return f"Onbekend documenttype: {', '.join(unknown)}. Kies uit: {', '.join(known)}."
 
@@ -252,6 +260,7 @@ LOG_BATCH_FAILED = "schrijven van een reeks van %d documenten mislukt"
 LOG_REBUILD_OUTDATED = "de index is met een oudere versie gebouwd: hij wordt opnieuw opgebouwd"
 LOG_REBUILD_MODEL = "%s De index wordt opnieuw opgebouwd."
 LOG_REPAIR_UNFINISHED = "de vorige ingest is niet afgemaakt: de index wordt eerst hersteld"
+LOG_WAITING_FOR_WRITER = "een ander proces schrijft in deze index: wachten tot het klaar is"
 LOG_REPAIR_OUT_OF_STEP = "een vectorcollectie loopt uit de pas (zoekmethode aangezet?): herstel"
 LOG_FILL_FAILED = "het aanvullen van de E5-vectoren is mislukt; de volgende keer gaat het verder"
 

@@ -22,7 +22,7 @@ from assistant.answer.generative import GenerativeAnswerer
 from assistant.answer.llm import LLMConfig
 from assistant.config import Settings, load_settings
 from assistant.filters import Filters
-from assistant.index import Index, IndexMismatchError
+from assistant.index import Index, IndexBusyError, IndexMismatchError
 from assistant.index.check import CheckReport
 from assistant.index.embedders import Embedder
 from assistant.index.index import Progress
@@ -46,6 +46,9 @@ from assistant.search.vocabulary import Vocabulary
 from assistant.text.dates import parse_date
 
 log = logging.getLogger(__name__)
+# the public names; IndexBusyError (another process writes to the index) is what the
+# front ends catch besides ValueError
+__all__ = ["Assistant", "IndexBusyError", "upload_problem"]
 
 
 class Assistant:

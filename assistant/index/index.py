@@ -3,7 +3,8 @@ step.
 
 `Index(settings)` opens them; `sync` (sync.py) brings them in line with the files, `fill`
 (fill.py) adds the vectors of the legs filled after the ingest, `check` (check.py) compares
-and repairs. One writer at a time: a sync, a removal or a fill batch holds `writes`.
+and repairs. One writer at a time, across processes too: a sync, a removal, a repair or a
+fill batch holds `writes` (lock.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from assistant.config import Settings
 from assistant.index.check import CheckReport, check
 from assistant.index.embedders import Embedder
 from assistant.index.fill import fill
+from assistant.index.lock import WriteLock
 from assistant.index.store import Store
 from assistant.index.sync import sync
 from assistant.index.vectors import VectorLeg, chroma_client
@@ -53,7 +55,8 @@ class Index:
         self._client = None
         self._legs: list[VectorLeg] | None = None
         self._lock = threading.RLock()
-        self.writes = threading.RLock()  # one writer at a time: a sync, a removal, a fill batch
+        # one writer at a time, in this process and any other: a sync, a removal, a fill batch
+        self.writes = WriteLock(settings.index_dir / "writer.lock", settings.write_wait_seconds)
         self.filling = threading.Lock()  # one fill at a time
 
     @property
@@ -131,7 +134,10 @@ class Index:
 
     def check(self, repair: bool = False) -> CheckReport:
         """Compare the store with every Chroma collection; with repair, make them agree."""
-        return check(self, repair)
+        if not repair:
+            return check(self, repair)
+        with self.writes:
+            return check(self, repair)
 
     def pending_vectors(self) -> int:
         """Chunks the deferred legs have not embedded yet (what `fill` would do)."""
