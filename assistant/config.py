@@ -61,6 +61,9 @@ class Settings:
     english_to_use: bool = True
     # Query expansion through USE word vectors of the corpus vocabulary (1.0 switches it off).
     expansion_min_similarity: float = 0.65
+    # A Dutch question also searches BM25 with its words' English neighbours from the
+    # corpus vocabulary (weighed as its own words), so that it reaches English documents.
+    english_bridges: bool = True
     # In BM25 a Dutch question's own terms count this many times an expansion term (the
     # expansions are guesses; in an English question they are the translations, and count
     # as much as its own words).

@@ -158,6 +158,7 @@ class Query:
     expansions: list[str] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=dict)
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    bridges: list[str] = field(default_factory=list)  # English words for a Dutch question
 
     @property
     def english(self) -> bool:

@@ -35,16 +35,21 @@ def contextualise(question: str, history: list[str]) -> str:
     return question
 
 
-def weighted_terms(own: list[str], expansions: list[str], own_weight: int) -> list[str]:
-    """BM25 query terms: each expansion once, each of the question's own terms `own_weight`
-    times.
+def weighted_terms(own: list[str], expansions: list[str], own_weight: int,
+                   bridges: list[str] = ()) -> list[str]:  # fmt: skip
+    """BM25 query terms: each expansion once, each of the question's own terms and each
+    English bridge `own_weight` times.
 
     The lexical index counts a repeated term as often as it is listed, so the expansions
     (neighbours in USE space: "heet" → "gelakt" as readily as "financing" → "financiering")
-    weigh 1/own_weight of the words the user typed.
+    weigh 1/own_weight of the words the user typed. The bridges are the question's words
+    as an English document writes them, and weigh as much there as the words themselves
+    weigh in a Dutch one.
     """
     own_terms = sorted(set(own))
-    return own_terms * own_weight + sorted(set(expansions) - set(own_terms))
+    bridged = sorted(set(bridges) - set(own_terms))
+    extra = sorted(set(expansions) - set(own_terms) - set(bridged))
+    return (own_terms + bridged) * own_weight + extra
 
 
 class QueryBuilder:
@@ -65,7 +70,11 @@ class QueryBuilder:
         if not english:  # a misspelt Dutch word, or a compound written apart
             expansions += self.vocabulary.corrections(search_text)
         own_weight = 1 if english else self.settings.question_term_weight
-        terms = weighted_terms(self.index.store.analyzer(search_text), expansions, own_weight)
+        bridges = []
+        if not english and self.settings.english_bridges:
+            bridges = self.vocabulary.english_bridges(search_text)
+        analysed = self.index.store.analyzer(search_text)
+        terms = weighted_terms(analysed, expansions, own_weight, bridges)
         weights = self.weights(english, bridged=bool(expansions))
         # One leg after the other: E5 in a worker thread beside USE was measured slower,
         # both being compute-bound on the same cores.
@@ -74,7 +83,8 @@ class QueryBuilder:
             for leg in self.index.legs
             if weights.get(leg.name, 0.0) > 0
         }
-        return Query(question, search_text, language, terms, expansions, weights, vectors)
+        return Query(question, search_text, language, terms, expansions, weights, vectors,
+                     bridges)  # fmt: skip
 
     def weights(self, english: bool, bridged: bool) -> dict[str, float]:
         """The legs' fusion weights for one question."""

@@ -9,6 +9,7 @@ import re
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
+from wordfreq import zipf_frequency
 
 from assistant.config import Settings
 from assistant.index import Index
@@ -16,6 +17,11 @@ from assistant.index.index import vocabulary_words
 from assistant.text.analysis import STOPWORDS, fold
 
 MIN_SPELLED_LENGTH = 5  # shorter words are too easily another word one letter away
+BRIDGE_CANDIDATES = 10  # neighbours of a Dutch word searched for an English one
+# wordfreq's Zipf scale: an English word is common in English (a few times per 10 million
+# words) and at least 1.5 (a factor of ~30) more common there than in Dutch
+ENGLISH_ZIPF = 2.5
+ENGLISH_MARGIN = 1.5
 
 
 class Vocabulary:
@@ -59,6 +65,29 @@ class Vocabulary:
             for i in np.argsort(-row)[:2]:
                 if row[i] >= self.min_similarity and vocab[i] != word:
                     terms.extend(analyze(vocab[i]))
+        return terms
+
+    def english_bridges(self, text: str) -> list[str]:
+        """For a Dutch question, each content word's nearest English corpus word in USE
+        space ("uitgaven" → expenditures, "prijs" → price), as analysed terms: BM25 cannot
+        otherwise reach an English document (a white paper, a NATO text) from Dutch words.
+        Nothing in a corpus without English words. A word counts as English when wordfreq
+        knows it far better in English than in Dutch, which leaves out the English loans
+        Dutch texts use."""
+        use = self.index.vocabulary_embedder
+        vocab, matrix = self.words()
+        words = sorted(w for w in vocabulary_words(text) if len(w) >= 4 and w not in STOPWORDS)
+        if use is None or not vocab or not words or self.min_similarity >= 1:
+            return []
+        sims = use.embed_documents(words) @ matrix.T
+        terms: list[str] = []
+        for row in sims:
+            for i in np.argsort(-row)[:BRIDGE_CANDIDATES]:
+                if row[i] < self.min_similarity:
+                    break
+                if _english(vocab[i]):
+                    terms.extend(self.index.store.analyzer(vocab[i]))
+                    break
         return terms
 
     def known(self, token: str) -> bool:
@@ -124,3 +153,8 @@ class Vocabulary:
             terms = [t for t in frequencies if len(t) >= 4 and t.isalpha()]
             self._terms = (generation, terms)
         return self._terms[1]
+
+
+def _english(word: str) -> bool:
+    english = zipf_frequency(word, "en")
+    return english >= ENGLISH_ZIPF and english - zipf_frequency(word, "nl") >= ENGLISH_MARGIN

@@ -1,5 +1,7 @@
 """Retrieval with the real models over the shared index (read only)."""
 
+from dataclasses import replace
+
 from assistant.filters import Filters
 from assistant.index import legs
 
@@ -79,7 +81,7 @@ def test_the_question_words_outweigh_their_expansions(shared_assistant):
     dutch = "Welk onderzoeksburo deed de studie?"  # "onderzoeksburo": a typo, expanded
     query = shared_assistant.query(dutch)
     own = set(analyzer(dutch))
-    expansions = set(query.terms) - own
+    expansions = set(query.terms) - own - set(query.bridges)
     assert expansions and expansions <= set(query.expansions)
     assert all(query.terms.count(t) == 1 for t in expansions)
     assert all(query.terms.count(t) == weight for t in own)
@@ -88,3 +90,33 @@ def test_the_question_words_outweigh_their_expansions(shared_assistant):
     query = shared_assistant.query(english)
     assert query.english and set(query.terms) - set(analyzer(english))  # translations
     assert all(query.terms.count(t) == 1 for t in analyzer(english))
+
+
+ENGLISH = (
+    "Defence spending\n\nThe additional structural investment will raise annual defence "
+    "expenditures to 24 billion euros, the government announced in the White Paper.\n"
+)
+
+
+def test_a_dutch_question_reaches_an_english_document_through_its_english_words(shared_copy):
+    from assistant.service import Assistant
+
+    (shared_copy.corpus_dir / "white-paper.txt").write_text(ENGLISH)
+    question = "Tot welk bedrag lopen de jaarlijkse defensie-uitgaven op?"
+    with_bridges = Assistant(shared_copy)
+    try:
+        with_bridges.ingest()
+        query = with_bridges.query(question)
+        weight = shared_copy.question_term_weight
+        assert "expenditures" in query.bridges  # weighs as much as the question's own words
+        assert query.terms.count("expenditures") == weight
+        found = with_bridges.retriever(query, None, 5)
+        assert any(e.chunk.doc_path == "white-paper.txt" for e in found)
+    finally:
+        with_bridges.close()
+    without = Assistant(replace(shared_copy, english_bridges=False))
+    try:
+        query = without.query(question)
+        assert query.bridges == [] and query.terms.count("expenditures") < weight
+    finally:
+        without.close()

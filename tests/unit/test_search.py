@@ -99,6 +99,8 @@ def test_follow_up_questions_carry_the_previous_question():
 def test_the_question_words_outweigh_their_expansions():
     assert weighted_terms(["a", "b", "a"], ["c", "b"], 3) == ["a", "b"] * 3 + ["c"]
     assert weighted_terms(["a"], ["c", "c"], 1) == ["a", "c"]
+    # an English bridge weighs as much as the question's own words, once however found
+    assert weighted_terms(["a"], ["c"], 3, ["e", "e", "a"]) == ["a", "e"] * 3 + ["c"]
 
 
 def test_a_term_listed_more_often_weighs_more_in_bm25(fake_assistant):
