@@ -8,6 +8,7 @@ answer step read them from the `Query`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import assistant.index.legs as registry
 from assistant.config import Settings
@@ -36,7 +37,7 @@ def contextualise(question: str, history: list[str]) -> str:
 
 
 def weighted_terms(own: list[str], expansions: list[str], own_weight: int,
-                   bridges: list[str] = ()) -> list[str]:  # fmt: skip
+                   bridges: Iterable[str] = ()) -> list[str]:  # fmt: skip
     """BM25 query terms: each expansion once, each of the question's own terms and each
     English bridge `own_weight` times.
 
@@ -70,7 +71,7 @@ class QueryBuilder:
         if not english:  # a misspelt Dutch word, or a compound written apart
             expansions += self.vocabulary.corrections(search_text)
         own_weight = 1 if english else self.settings.question_term_weight
-        bridges = []
+        bridges: list[str] = []
         if not english and self.settings.english_bridges:
             bridges = self.vocabulary.english_bridges(search_text)
         analysed = self.index.store.analyzer(search_text)
