@@ -46,9 +46,9 @@ from assistant.search.vocabulary import Vocabulary
 from assistant.text.dates import parse_date
 
 log = logging.getLogger(__name__)
-# the public names; IndexBusyError (another process writes to the index) is what the
-# front ends catch besides ValueError
-__all__ = ["Assistant", "IndexBusyError", "upload_problem"]
+# the public names; the index errors (another process writes to it, it was built with
+# another version or model) are what the front ends catch besides ValueError
+__all__ = ["Assistant", "IndexBusyError", "IndexMismatchError", "upload_problem"]
 
 
 class Assistant:

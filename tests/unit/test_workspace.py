@@ -22,6 +22,7 @@ from assistant.present.ui.conversation import filters_line, linked  # noqa: E402
 from assistant.present.ui.dutch import DutchPage, page_script  # noqa: E402
 from assistant.present.ui.handlers import dutch_errors  # noqa: E402
 from assistant.present.ui.viewer import marked_text, render_pdf_page  # noqa: E402
+from assistant.service import IndexBusyError, IndexMismatchError  # noqa: E402
 
 QUESTION = "Welk bureau voerde het onderzoek naar de NLDTIB uit?"
 
@@ -110,6 +111,21 @@ def test_python_errors_never_reach_the_user():
     with pytest.raises(gr.Error) as ours:
         refused()
     assert ours.value.message == messages.bad_date("2026/04/")
+
+
+def test_the_index_errors_reach_the_user_in_dutch():
+    @dutch_errors
+    def outdated():
+        raise IndexMismatchError(messages.INDEX_OUTDATED)
+
+    @dutch_errors
+    def busy():
+        raise IndexBusyError(messages.index_busy(600))
+
+    for handler, text in ((outdated, messages.INDEX_OUTDATED), (busy, messages.index_busy(600))):
+        with pytest.raises(gr.Error) as shown:
+            handler()
+        assert shown.value.message == text
 
 
 def test_the_pdf_page_has_the_quote_lit_across_a_hyphenated_line_end(tmp_path):

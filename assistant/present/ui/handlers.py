@@ -27,7 +27,7 @@ from assistant.present.export import (
 from assistant.present.ui.cards import card_of, documents_table, sources_panel
 from assistant.present.ui.conversation import answer_message, filters_line, history, make_filters
 from assistant.present.ui.viewer import marked_text, render_pdf_page
-from assistant.service import Assistant, IndexBusyError
+from assistant.service import Assistant, IndexBusyError, IndexMismatchError
 
 log = logging.getLogger(__name__)
 # A ValueError of Python itself rather than one the service raised for the user.
@@ -46,7 +46,7 @@ def dutch_errors(handler):
             return handler(*args, **kwargs)
         except gr.Error:
             raise
-        except (ValueError, IndexBusyError) as exc:
+        except (ValueError, IndexBusyError, IndexMismatchError) as exc:
             text = str(exc)
             if not text or _PYTHON_MESSAGE.search(text):
                 log.exception(messages.UI_UNEXPECTED)
