@@ -264,10 +264,15 @@ _ADJECTIVE = re.compile(
 )
 
 
+def _words(question: str) -> list[str]:
+    """A question's words in lower case, without figures."""
+    return re.findall(r"[^\W\d_]+", question.lower())
+
+
 def content_words(question: str, frame: Collection[str]) -> list[str]:
     """The words of a question that can say what it is about, in order: four letters or
     more, neither a stopword nor (folded) a word of `frame`."""
-    return [w for w in re.findall(r"[^\W\d_]+", question.lower()) if _is_content(w, frame)]
+    return [w for w in _words(question) if _is_content(w, frame)]
 
 
 def _is_content(word: str, frame: Collection[str], shortest: int = 4) -> bool:
@@ -277,7 +282,7 @@ def _is_content(word: str, frame: Collection[str], shortest: int = 4) -> bool:
 def second_place_verb(question: str) -> str | None:
     """The finite verb a Dutch question puts right after its question word, when the words
     after it show it is one ("Hoe omschrijft de D-SII …", "Wanneer wilde het kabinet …")."""
-    words = re.findall(r"[^\W\d_]+", question.lower())
+    words = _words(question)
     if len(words) >= 3 and words[2] in _AFTER_VERB and words[1] not in STOPWORDS:
         return words[1]
     return None
@@ -288,7 +293,7 @@ def focus_word(question: str) -> str | None:
     ("Hoeveel fte werkt er …" → fte), passing over the finite verb Dutch puts second
     ("Hoeveel bedraagt de maximale huurtoeslag …") and an adjective before its noun
     (→ huurtoeslag)."""
-    words = re.findall(r"[^\W\d_]+", question.lower())[1:]
+    words = _words(question)[1:]
     # three letters only for the counted unit right after the question word ("fte", "ton")
     content = [
         _is_content(w, _FOCUS_FRAME, 3 if i == 0 else 4) and w not in _NUMBER_WORDS
