@@ -117,7 +117,7 @@ _STANDARD_TOPICS = tuple(
     for pattern in (
         r"juridisch|\blegal",
         r"financi[eë]l|budget",
-        r"\bpers\b|persbericht|communicatie|woordvoering|\bpress\b|communicat",
+        r"\bpers\b|persbericht|woordvoering|\bpress\b|communicat",
         r"persoonsgegevens|gelakt|lakken|openbaar|personal|redact",
     )
 )
