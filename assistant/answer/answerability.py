@@ -29,16 +29,16 @@ from assistant.answer.rules import (
     answer_type,
     asks_for_source,
     contains_answer_type,
-    content_words,
     count_near,
     counts_a_thing,
     focus_word,
+    last_content_word,
     planted_instruction,
     salient_tokens,
     second_place_verb,
 )
 from assistant.models import Evidence, Query
-from assistant.text.analysis import Analyzer, fold
+from assistant.text.analysis import Analyzer
 from assistant.text.boilerplate import (
     asks_after_standard_line,
     is_boilerplate,
@@ -387,14 +387,6 @@ class AnswerabilityJudge:
                     return {cid: float(np.dot(q, v) / (np.linalg.norm(v) + 1e-12))
                             for cid, v in vectors.items()}  # fmt: skip
         return {}
-
-
-def last_content_word(question: str) -> str | None:
-    """The last content word of a Dutch question. Dutch puts the main verb or participle at
-    the end ("Waarom is de raad in 2021 opgeheven?"): what is said to have happened, which a
-    passage must say too for it to answer (and what a false premise gets wrong)."""
-    words = content_words(question, FRAME_TERMS)
-    return fold(words[-1]) if words else None
 
 
 def _asks(quote: str) -> bool:

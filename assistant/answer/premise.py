@@ -30,8 +30,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.answer.answerability import last_content_word, matches
-from assistant.answer.rules import NUMBER_VALUES, presupposes
+from assistant.answer.answerability import matches
+from assistant.answer.rules import NUMBER_VALUES, last_content_word, presupposes
 from assistant.text.analysis import STOPWORDS, fold
 from assistant.text.figures import YEAR
 

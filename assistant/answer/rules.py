@@ -275,6 +275,14 @@ def content_words(question: str, frame: Collection[str]) -> list[str]:
     return [w for w in _words(question) if _is_content(w, frame)]
 
 
+def last_content_word(question: str) -> str | None:
+    """The last content word of a Dutch question. Dutch puts the main verb or participle at
+    the end ("Waarom is de raad in 2021 opgeheven?"): what is said to have happened, which a
+    passage must say too for it to answer (and what a false premise gets wrong)."""
+    words = content_words(question, FRAME_TERMS)
+    return fold(words[-1]) if words else None
+
+
 def _is_content(word: str, frame: Collection[str], shortest: int = 4) -> bool:
     return len(word) >= shortest and word not in STOPWORDS and fold(word) not in frame
 
