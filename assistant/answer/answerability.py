@@ -42,6 +42,7 @@ from assistant.text.analysis import Analyzer
 from assistant.text.boilerplate import (
     asks_after_standard_line,
     is_boilerplate,
+    is_label,
     is_notes_section,
     is_source_entry,
 )
@@ -177,13 +178,15 @@ def about_the_documents(summary: dict[str, float], floor: float, coverage: float
     return closest >= floor and not unrelated
 
 
-def quotable(quote: str, source_asked: bool, section: str = "", question: str = "") -> bool:
+def quotable(quote: str, source_asked: bool, section: str = "", question: str = "",
+             title: str = "") -> bool:  # fmt: skip
     """Whether a passage may stand in an answer at all. A question (the Kamer's, a
-    rhetorical one) never answers a question, and nor does what every nota or letter says
-    whatever its subject (letterhead, a note naming a source or a passage of the notes:
-    unless the source is what is asked; a standard paragraph: unless the question asks
-    after what it says)."""
-    if planted_instruction(quote) or _asks(quote):
+    rhetorical one) never answers a question, nor does a caption or a line of the title or
+    heading (unless the question asks what something is called), nor what every nota or
+    letter says whatever its subject (letterhead, a note naming a source or a passage of the
+    notes: unless the source is what is asked; a standard paragraph: unless the question
+    asks after what it says)."""
+    if planted_instruction(quote) or _asks(quote) or is_label(quote, title, section, question):
         return False
     if not is_boilerplate(quote, section) or asks_after_standard_line(question, quote):
         return True
@@ -371,7 +374,9 @@ class AnswerabilityJudge:
                     "predicate_covered": float(
                         predicate is None or matches(predicate, context_terms)
                     ),
-                    "quotable": float(quotable(e.quote, source_asked, e.chunk.section, query.text)),
+                    "quotable": float(
+                        quotable(e.quote, source_asked, e.chunk.section, query.text, e.meta.title)
+                    ),
                 }
             )
         return rows

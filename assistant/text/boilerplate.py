@@ -81,6 +81,18 @@ _ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # The heading of a document's list of notes or sources: what stands under it points to a
 # source, whatever the sentence-level checks make of an entry split over two passages.
+# a figure's or table's caption: "Figuur 1. Strategische agenda - …", "Tabel 3: …"
+_CAPTION = re.compile(
+    r"^\W*(?:figuur|figure|fig\.|tabel|table|grafiek|chart|afbeelding|kader|box)\s*\d+",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 25  # a longer passage after a caption number is text that reads on
+_TITLE_LINE_WORDS = 15
+# a question after what a document or part of it is called: its title is the answer
+_NAME_ASKED = re.compile(
+    r"\b(hoe heet|heette|titel|title|what is (?:it|the \w+) called|naam van)\b", re.IGNORECASE
+)
+
 _NOTES_HEADING = re.compile(
     r"^(?:\d+[.)]?\s+)?(?:end\s?notes|foot\s?notes|notes|noten|eindnoten|voetnoten|"
     r"bronnen(?:lijst)?|literatuur(?:lijst)?|referenties|references|bibliogra(?:fie|phy)|"
@@ -130,6 +142,22 @@ def asks_after_standard_line(question: str, text: str) -> bool:
     return is_standard_line(text) and any(
         topic.search(question) and topic.search(text) for topic in _STANDARD_TOPICS
     )
+
+
+def is_label(text: str, title: str = "", section: str = "", question: str = "") -> bool:
+    """Whether a passage only labels something: a figure's or table's caption, or a line
+    made of the words of its document's title or its heading ("2025–2029 Defensie Strategie
+    voor Industrie en Innovatie", a title repeated in a table cell). It names what a part of
+    the document is about and answers nothing, unless the question asks what that part is
+    called."""
+    flat = " ".join(text.split())
+    words = [w.lower() for w in _WORD.findall(flat)]
+    if not words or _NAME_ASKED.search(question):
+        return False
+    if _CAPTION.match(flat) and len(words) <= _CAPTION_WORDS:
+        return True
+    own = {w.lower() for w in _WORD.findall(f"{title} {section}")}
+    return len(words) <= _TITLE_LINE_WORDS and all(w in own for w in words)
 
 
 def is_notes_section(section: str) -> bool:

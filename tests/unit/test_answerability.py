@@ -209,6 +209,20 @@ def test_standard_nota_lines_never_answer():
     assert [v.answers for v in verdicts] == [False]
 
 
+def test_a_caption_or_a_title_line_never_answers():
+    title = "Defensie Strategie voor Industrie en Innovatie 2025-2029"
+    question = "Welke kennisinstellingen blijven de strategische samenwerkingspartners?"
+    evidence = [
+        _evidence("Figuur 1. Strategische agenda - Defensie Strategie voor Industrie (D-SII)"),
+        _evidence(
+            "2025–2029 Defensie Strategie voor Industrie en Innovatie", title=title, cid="c2"
+        ),  # fmt: skip
+        _evidence("TNO, NLR en Marin blijven de strategische samenwerkingspartners.", cid="c3"),
+    ]
+    verdicts = _judge_that_answers_everything()(Query(question, question, "nl"), evidence)
+    assert [v.answers for v in verdicts] == [False, False, True]
+
+
 def test_a_passage_of_the_notes_answers_only_a_question_about_sources():
     # half an endnote, as a chunk of a long list of notes cuts it: no number, no year
     quote = "Climate Security and the Military. Concepts, Strategies and Partnerships, G. Frerks."

@@ -1,6 +1,11 @@
 import pytest
 
-from assistant.text.boilerplate import asks_after_standard_line, is_boilerplate, is_notes_section
+from assistant.text.boilerplate import (
+    asks_after_standard_line,
+    is_boilerplate,
+    is_label,
+    is_notes_section,
+)
 
 BOILERPLATE = [
     "Er zijn bij de brief geen bijzondere juridische overwegingen.",
@@ -120,3 +125,32 @@ def test_only_a_standard_line_is_asked_after():
     financial = "Er zijn bij de brief geen bijzondere financiële overwegingen."
     assert asks_after_standard_line("Heeft de brief financiële gevolgen?", financial)
     assert not asks_after_standard_line("Welke financieringsknelpunten zijn er?", financial)
+
+
+TITLE = "Actieplan – Programma Onbemande Luchtvaart 2023-2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "question", "label"),
+    [
+        ("Figuur 1. Strategische agenda - Defensie Strategie voor Industrie en Innovatie", "",
+         "Welke kennisinstellingen blijven partner?", True),
+        ("Tabel 3: omzet per domein in 2023", "", "Wat is de omzet?", True),
+        ("| Actieplan – Programma Onbemande Luchtvaart 2023-2025 |", "",
+         "Wanneer moest de drone strategie af zijn?", True),
+        ("Doelen en ambities", "Doelen en ambities", "Wat zijn de doelen?", True),
+        # the title answers a question after what the document is called
+        ("Actieplan – Programma Onbemande Luchtvaart 2023-2025", "",
+         "Hoe heet het actieplan over drones?", False),
+        # a sentence in the title's words says something
+        ("Het Programma Onbemande Luchtvaart loopt van 2023 tot en met 2025.", "",
+         "Hoe lang loopt het programma?", False),
+        # text after a figure's number that reads on is no caption
+        ("Figuur 2 laat zien dat de omzet van de bedrijven in de sector tussen 2021 en 2023 "
+         "sterk is gestegen, vooral in het maritieme domein, waar de orders van de marine de "
+         "groei dragen en de export naar Europese partners toeneemt.", "",
+         "Hoe ontwikkelde de omzet zich?", False),
+    ],
+)  # fmt: skip
+def test_a_caption_or_a_line_of_the_title_only_labels(text, section, question, label):
+    assert is_label(text, TITLE, section, question) is label
