@@ -269,6 +269,14 @@ def read_rows(path: Path = ROWS_FILE) -> list[dict]:
     return [{k: (v if k in text else float(v)) for k, v in row.items()} for row in rows]
 
 
+def similarity_floor(similarities: list[float], share: float = SIMILARITY_FLOOR_SHARE) -> float:
+    """The best question-passage similarity below which a Dutch question counts as about
+    nothing in the documents: just below `share` of the given ones (those of the dev
+    questions whose evidence answers them)."""
+    ordered = sorted(similarities)
+    return ordered[int(share * len(ordered))] - 1e-6 if ordered else 0.0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     settings = load_settings()
@@ -308,8 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     # questions; the gate's threshold is the highest at which, with them, at most
     # MAX_FALSE_ABSTENTION of them is refused.
     dutch = [q for _, q in answered if not q["english"]]
-    similarities = sorted(q["best_similarity"] for q in dutch)
-    floor = similarities[int(SIMILARITY_FLOOR_SHARE * len(similarities))] - 1e-6
+    floor = similarity_floor([q["best_similarity"] for q in dutch])
     unrelated = sorted(q["best_similarity"] for q in dutch
                        if q["best_context_coverage_idf"] < OFF_TOPIC_COVERAGE)  # fmt: skip
     off_topic = min(unrelated[int(OFF_TOPIC_SHARE * len(dutch))], 1.0) if unrelated else 0.0

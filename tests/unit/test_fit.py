@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from eval.answerability import fit
+from eval.answerability import fit, similarity_floor
 
 
 def test_the_fit_keeps_each_weight_to_its_sign_and_reports_out_of_fold():
@@ -23,3 +23,13 @@ def test_the_fit_keeps_each_weight_to_its_sign_and_reports_out_of_fold():
     assert probabilities.shape == (200,)
     positives, negatives = probabilities[answers == 1], probabilities[answers == 0]
     assert 0.75 < np.mean(positives[:, None] > negatives[None, :]) < 1.0
+
+
+def test_the_similarity_floor_refuses_no_dev_question_whose_evidence_answers():
+    # the least similar answered questions come from the smallest corpus: a floor that gave
+    # up a share of them would refuse answerable questions in a small corpus first
+    similarities = [0.814, 0.817, 0.823] + [0.85 + i / 1000 for i in range(60)]
+    floor = similarity_floor(similarities)
+    assert floor < min(similarities)
+    assert floor > min(similarities) - 0.001
+    assert similarity_floor([]) == 0.0
