@@ -79,8 +79,6 @@ _AXIS = re.compile(r"(?:(?<!\S)\d[\d.,]*%?(?:\s+|$)){6}")  # six numbers in a ro
 # The addressee line of a nota.
 _ADDRESS = re.compile(r"^aan de (?:minister|staatssecretaris|voorzitter)\b[^.]*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-# The heading of a document's list of notes or sources: what stands under it points to a
-# source, whatever the sentence-level checks make of an entry split over two passages.
 # a figure's or table's caption: "Figuur 1. Strategische agenda - …", "Tabel 3: …"
 _CAPTION = re.compile(
     r"^\W*(?:figuur|figure|fig\.|tabel|table|grafiek|chart|afbeelding|kader|box)\s*\d+",
@@ -92,7 +90,8 @@ _TITLE_LINE_WORDS = 15
 _NAME_ASKED = re.compile(
     r"\b(hoe heet|heette|titel|title|what is (?:it|the \w+) called|naam van)\b", re.IGNORECASE
 )
-
+# The heading of a document's list of notes or sources: what stands under it points to a
+# source, whatever the sentence-level checks make of an entry split over two passages.
 _NOTES_HEADING = re.compile(
     r"^(?:\d+[.)]?\s+)?(?:end\s?notes|foot\s?notes|notes|noten|eindnoten|voetnoten|"
     r"bronnen(?:lijst)?|literatuur(?:lijst)?|referenties|references|bibliogra(?:fie|phy)|"

@@ -216,7 +216,7 @@ def test_a_caption_or_a_title_line_never_answers():
         _evidence("Figuur 1. Strategische agenda - Defensie Strategie voor Industrie (D-SII)"),
         _evidence(
             "2025–2029 Defensie Strategie voor Industrie en Innovatie", title=title, cid="c2"
-        ),  # fmt: skip
+        ),
         _evidence("TNO, NLR en Marin blijven de strategische samenwerkingspartners.", cid="c3"),
     ]
     verdicts = _judge_that_answers_everything()(Query(question, question, "nl"), evidence)
