@@ -46,20 +46,15 @@ class Vocabulary:
         corpus does not contain (a typo, a colloquial or rarer synonym) maps to the words the
         documents do use. Only neighbours with cosine >= expansion_min_similarity count.
         """
-        if self.min_similarity >= 1:
-            return []
-        use = self.index.vocabulary_embedder
-        vocab, matrix = self.words()
-        if use is None or not vocab:
-            return []
         store = self.index.store
         analyze = store.analyzer
         words = sorted(vocabulary_words(text))
         if not english:
             words = [w for w in words if not any(store.lexical.has_term(t) for t in analyze(w))]
-        if not words:
+        found = self._similarities(words)
+        if found is None:
             return []
-        sims = use.embed_documents(words) @ matrix.T
+        vocab, sims = found
         terms: list[str] = []
         for row, word in zip(sims, words, strict=True):
             for i in np.argsort(-row)[:2]:
@@ -74,12 +69,11 @@ class Vocabulary:
         Nothing in a corpus without English words. A word counts as English when wordfreq
         knows it far better in English than in Dutch, which leaves out the English loans
         Dutch texts use."""
-        use = self.index.vocabulary_embedder
-        vocab, matrix = self.words()
         words = sorted(w for w in vocabulary_words(text) if len(w) >= 4 and w not in STOPWORDS)
-        if use is None or not vocab or not words or self.min_similarity >= 1:
+        found = self._similarities(words)
+        if found is None:
             return []
-        sims = use.embed_documents(words) @ matrix.T
+        vocab, sims = found
         terms: list[str] = []
         for row in sims:
             for i in np.argsort(-row)[:BRIDGE_CANDIDATES]:
@@ -89,6 +83,15 @@ class Vocabulary:
                     terms.extend(self.index.store.analyzer(vocab[i]))
                     break
         return terms
+
+    def _similarities(self, words: list[str]) -> tuple[list[str], np.ndarray] | None:
+        """The corpus words and each given word's USE cosine to every one of them; None when
+        there is nothing to compare (no words, no vocabulary or model, expansion off)."""
+        use = self.index.vocabulary_embedder
+        vocab, matrix = self.words()
+        if use is None or not vocab or not words or self.min_similarity >= 1:
+            return None
+        return vocab, use.embed_documents(words) @ matrix.T
 
     def known(self, token: str) -> bool:
         """Whether the corpus mentions a word or name: literally, as the head or tail of a
