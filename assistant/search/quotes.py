@@ -56,19 +56,33 @@ def fresh_quote(
     another one of the same page often shares a sentence with its quote. Skipping the whole
     chunk would hide the sentences only it holds (the answer is often the sentence before or
     after the better-ranked quote); showing it whole would repeat a quote. Its new sentences
-    stand as a quote of their own instead. A quote that repeats one already chosen from the
-    same document word for word (documents print a sentence twice: in a table and in the
-    text, in a summary and in a chapter) shows nothing new either, unless it answers another
-    question (a "Ja." to another of the Kamer's questions).
+    stand as a quote of their own instead. A sentence that one already chosen from the same
+    document holds word for word counts as shown too (documents print a sentence twice: in a
+    table and in the text, in a summary and in a chapter, a page twice), unless it answers
+    another question (a "Ja." to another of the Kamer's questions).
     """
     same_document = [e for e in chosen if e.chunk.doc_path == chunk.doc_path]
     shown = [_shown(e) for e in same_document if e.chunk.page == chunk.page]
-    start, end = 0, len(chunk.text)
-    if shown:
+    # the sentences already quoted from this document, by their words (for the same question
+    # of the Kamer: the same words answering another question are another answer)
+    said = {
+        same_words(e.quote[s.start : s.end])
+        for e in same_document
+        if e.chunk.context == chunk.context
+        for s in split_sentences(e.quote)
+    }
+
+    def is_shown(span: Span) -> bool:
+        a, b = chunk.start + span.start, chunk.start + span.end
+        return any(a < shown_end and shown_start < b for shown_start, shown_end in shown) or (
+            same_words(chunk.text[span.start : span.end]) in said
+        )
+
+    spans = split_sentences(chunk.text)
+    if any(is_shown(span) for span in spans):
         runs: list[list[Span]] = [[]]
-        for span in split_sentences(chunk.text):
-            a, b = chunk.start + span.start, chunk.start + span.end
-            if any(a < shown_end and shown_start < b for shown_start, shown_end in shown):
+        for span in spans:
+            if is_shown(span):
                 runs.append([])
             else:
                 runs[-1].append(span)
@@ -81,13 +95,7 @@ def fresh_quote(
 
         best = max(runs, key=matched)
         start, end = best[0].start, best[-1].end
-    lo, hi = select_quote(chunk.text[start:end], terms, analyze)
-    start, end = start + lo, start + hi
-    quote = chunk.text[start:end]
-    if shown and len(quote.split()) < MIN_QUOTE_WORDS:
-        return None
-    words = same_words(quote)
-    if any(same_words(e.quote) == words and e.chunk.context == chunk.context
-           for e in same_document):  # fmt: skip
-        return None
-    return start, end
+        lo, hi = select_quote(chunk.text[start:end], terms, analyze)
+        start, end = start + lo, start + hi
+        return None if len(chunk.text[start:end].split()) < MIN_QUOTE_WORDS else (start, end)
+    return select_quote(chunk.text, terms, analyze)

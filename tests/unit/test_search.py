@@ -60,10 +60,8 @@ def test_an_overlapping_chunk_quotes_only_what_is_not_shown_yet():
     assert lower.text[start:end] == SENTENCES[0]
     assert fresh_quote(_chunk(1, 1), [_chosen(better)], terms, analyze) is None  # all shown
     # without a chosen quote on that page the whole window is the quote
-    assert fresh_quote(lower, [_chosen(_chunk(1, 2, page=2))], terms, analyze) == (
-        0,
-        len(lower.text),
-    )
+    elsewhere = _chosen(_chunk(1, 2, doc="nota.pdf"))
+    assert fresh_quote(lower, [elsewhere], terms, analyze) == (0, len(lower.text))
 
 
 def test_a_sentence_printed_twice_in_a_document_is_quoted_once():
@@ -71,6 +69,9 @@ def test_a_sentence_printed_twice_in_a_document_is_quoted_once():
     terms = set(analyze("regeling artikel"))
     shown = _chosen(_chunk(0, 0, page=3))
     assert fresh_quote(_chunk(0, 0, page=7), [shown], terms, analyze) is None
+    # a page printed twice: its window on the second copy quotes only what the first lacks
+    start, end = fresh_quote(_chunk(0, 1, page=8), [_chosen(_chunk(1, 2, page=7))], terms, analyze)
+    assert _chunk(0, 1).text[start:end] == SENTENCES[0]
     # another document saying the same is another source
     assert fresh_quote(_chunk(0, 0, doc="nota.pdf"), [shown], terms, analyze) is not None
     # and the same words answering another of the Kamer's questions are another answer
