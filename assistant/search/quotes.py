@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from assistant.models import Chunk, Evidence
 from assistant.text.analysis import Analyzer, same_words
 from assistant.text.sentences import Span, split_sentences
@@ -46,6 +48,13 @@ def _shown(e: Evidence) -> tuple[int, int]:
     return at, at + len(e.quote)
 
 
+@lru_cache(maxsize=4096)
+def _sentence_words(quote: str) -> frozenset[str]:
+    """A quote's sentences by their words (each chosen quote is compared with every chunk
+    ranked below it)."""
+    return frozenset(same_words(quote[s.start : s.end]) for s in split_sentences(quote))
+
+
 def fresh_quote(
     chunk: Chunk, chosen: list[Evidence], terms: set[str], analyze: Analyzer
 ) -> tuple[int, int] | None:
@@ -65,12 +74,8 @@ def fresh_quote(
     shown = [_shown(e) for e in same_document if e.chunk.page == chunk.page]
     # the sentences already quoted from this document, by their words (for the same question
     # of the Kamer: the same words answering another question are another answer)
-    said = {
-        same_words(e.quote[s.start : s.end])
-        for e in same_document
-        if e.chunk.context == chunk.context
-        for s in split_sentences(e.quote)
-    }
+    said = set().union(*(_sentence_words(e.quote) for e in same_document
+                         if e.chunk.context == chunk.context))  # fmt: skip
 
     def is_shown(span: Span) -> bool:
         a, b = chunk.start + span.start, chunk.start + span.end
