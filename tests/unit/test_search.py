@@ -59,7 +59,7 @@ def test_an_overlapping_chunk_quotes_only_what_is_not_shown_yet():
     start, end = fresh_quote(lower, [_chosen(better)], terms, analyze)
     assert lower.text[start:end] == SENTENCES[0]
     assert fresh_quote(_chunk(1, 1), [_chosen(better)], terms, analyze) is None  # all shown
-    # without a chosen quote on that page the whole window is the quote
+    # with the chosen quote in another document the whole window is the quote
     elsewhere = _chosen(_chunk(1, 2, doc="nota.pdf"))
     assert fresh_quote(lower, [elsewhere], terms, analyze) == (0, len(lower.text))
 
