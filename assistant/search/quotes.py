@@ -84,10 +84,11 @@ def fresh_quote(
         )
 
     spans = split_sentences(chunk.text)
-    if any(is_shown(span) for span in spans):
+    flags = [is_shown(span) for span in spans]
+    if any(flags):
         runs: list[list[Span]] = [[]]
-        for span in spans:
-            if is_shown(span):
+        for span, flag in zip(spans, flags, strict=True):
+            if flag:
                 runs.append([])
             else:
                 runs[-1].append(span)

@@ -46,6 +46,8 @@ class Vocabulary:
         corpus does not contain (a typo, a colloquial or rarer synonym) maps to the words the
         documents do use. Only neighbours with cosine >= expansion_min_similarity count.
         """
+        if not self._active():  # before the per-word lookups below
+            return []
         store = self.index.store
         analyze = store.analyzer
         words = sorted(vocabulary_words(text))
@@ -84,14 +86,19 @@ class Vocabulary:
                     break
         return terms
 
+    def _active(self) -> bool:
+        """Whether words can be compared at all: a USE model, and expansion switched on."""
+        return self.index.vocabulary_embedder is not None and self.min_similarity < 1
+
     def _similarities(self, words: list[str]) -> tuple[list[str], np.ndarray] | None:
         """The corpus words and each given word's USE cosine to every one of them; None when
         there is nothing to compare (no words, no vocabulary or model, expansion off)."""
-        use = self.index.vocabulary_embedder
-        vocab, matrix = self.words()
-        if use is None or not vocab or not words or self.min_similarity >= 1:
+        if not words or not self._active():
             return None
-        return vocab, use.embed_documents(words) @ matrix.T
+        vocab, matrix = self.words()
+        if not vocab:
+            return None
+        return vocab, self.index.vocabulary_embedder.embed_documents(words) @ matrix.T
 
     def known(self, token: str) -> bool:
         """Whether the corpus mentions a word or name: literally, as the head or tail of a
