@@ -59,8 +59,13 @@ def contradicted(asked: str, stated: str, n: int, english: bool = False) -> str:
     )
 
 
-def unconfirmed(event: str) -> str:
+def unconfirmed(event: str, english: bool = False) -> str:
     """The answer to a "why" whose event no passage states ("Waarom is X opgeheven?")."""
+    if english:
+        return (
+            f"The documents do not confirm what the question takes for granted (‘{event}’):"
+            " none of the passages found mentions it."
+        )
     return (
         f"De documenten bevestigen niet wat de vraag veronderstelt (‘{event}’): geen van de"
         " gevonden passages noemt het."

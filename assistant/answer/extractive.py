@@ -116,12 +116,18 @@ class ExtractiveAnswerer:
         if conflict:
             return Decision(False, messages.REASON_CONTRADICTED, (), tuple(judgements),
                             (best, conflict))  # fmt: skip
-        event = "" if query.english else presupposed_event(query.text) or ""
+        event = presupposed_event(query.text, query.english) or ""
         if usable and event:
-            # "Waarom is X opgeheven?" is answered only by a passage that says X was
-            stating = [i for i in usable if i in again or states(event, evidence[i].quote)]
+            # "Waarom is X opgeheven?" is answered only by a passage that says X was: the
+            # event stated where the question's rarest term is (not of another fund)
+            says = [
+                i
+                for i, e in enumerate(evidence)
+                if states(event, e.quote) and judgements[i].features["rarest_covered"]
+            ]
+            stating = [i for i in usable if i in again or i in says]
             if not stating:
-                stated = any(states(event, e.quote) for e in evidence)
+                stated = bool(says)
                 reason = messages.REASON_NOT_ANSWERED if stated else messages.REASON_UNCONFIRMED
                 return Decision(False, reason, (), tuple(judgements),
                                 unconfirmed="" if stated else event)  # fmt: skip
@@ -147,7 +153,7 @@ class ExtractiveAnswerer:
                 not_found = messages.contradicted(conflict.asked, conflict.stated, i + 1,
                                                   query.english)  # fmt: skip
             elif decision.unconfirmed:
-                not_found = messages.unconfirmed(decision.unconfirmed)
+                not_found = messages.unconfirmed(decision.unconfirmed, query.english)
             citations = to_citations(evidence)
             return Answer(query.text, not_found, True, citations, notes=[decision.reason],
                           corrects=decision.conflict is not None)  # fmt: skip

@@ -81,6 +81,26 @@ _ENDINGS = frozenset(
     for w in """opgeheven gestopt stopgezet beëindigd afgeschaft ingetrokken geschrapt opgezegd
     afgeblazen geannuleerd opgeschort teruggetrokken""".split()
 )
+# Asked in English, only an ending is checked (the passage is mostly Dutch and other verbs
+# cannot be matched across languages): the English verb's forms, and the Dutch participles a
+# passage states the same ending with. "end" is left out: "at the end of 2024" is no event.
+_ENDINGS_EN = {
+    "abolish": ("abolish abolished abolishes abolition", "opgeheven afgeschaft"),
+    "stop": ("stop stopped stops stopping", "gestopt stopgezet"),
+    "discontinue": ("discontinue discontinued discontinues", "stopgezet beëindigd gestopt"),
+    "terminate": ("terminate terminated terminates termination", "beëindigd opgezegd"),
+    "ended": ("ended", "beëindigd gestopt"),
+    "cancel": ("cancel cancelled canceled cancels cancellation", "geannuleerd afgeblazen"),
+    "scrap": ("scrap scrapped scraps", "geschrapt"),
+    "suspend": ("suspend suspended suspends suspension", "opgeschort"),
+    "withdraw": ("withdraw withdrew withdrawn withdraws withdrawal", "teruggetrokken ingetrokken"),
+}
+_ENDING_EN = {form: verb for verb, (forms, _) in _ENDINGS_EN.items() for form in forms.split()}
+_EVENT_EN = re.compile(
+    r"\b(?:why|when|in (?:which|what) year)\b\s+(?:was|were|has|have|had|did|is|are|will)\b"
+    r"(?P<clause>[^?]*)",
+    re.I,
+)
 # a Dutch participle: ge- (after a separable prefix: "opgeheven", "aangekondigd") or be-,
 # ver-, ont-, her- ("beëindigd", "verkocht"), ending in -d, -t or -en
 _SEPARABLE = "aan|af|in|op|uit|terug|stop|door|mee|vast|over|toe|weg|bij|om|na|voort|tegen"
@@ -96,12 +116,15 @@ _LIGHT_VERBS = frozenset(
 )
 
 
-def presupposed_event(question: str) -> str | None:
+def presupposed_event(question: str, english: bool = False) -> str | None:
     """The participle a Dutch "why" about a completed event turns on ("opgeheven" in
     "Waarom is de Drone Council in 2021 opgeheven?"), or a "when" about an ending ("Wanneer
     wordt het SecFund opgeheven?"), or None: the last participle, unless it is a light verb
     whose event lies in other words. Not for a denied event ("Waarom is X niet …"): what did
-    not happen is rarely stated."""
+    not happen is rarely stated. In English, the ending a "why" or "when" takes for granted
+    ("withdraw" in "Why did the Netherlands withdraw from DIANA?")."""
+    if english:
+        return _english_ending(question)
     match = _EVENT_WHY.search(question)
     endings_only = match is None
     match = match or _EVENT_WHEN.search(question)
@@ -119,10 +142,27 @@ def presupposed_event(question: str) -> str | None:
     return written[last]
 
 
+def _english_ending(question: str) -> str | None:
+    match = _EVENT_EN.search(question)
+    if not match:
+        return None
+    written = re.findall(r"[^\W\d_]+(?:'t)?", match.group("clause"))
+    words = [w.lower() for w in written]
+    endings = [i for i, w in enumerate(words) if w in _ENDING_EN]
+    if not endings or {"not", "never", "no", "n't"} & set(words[: endings[0]]):
+        return None
+    return written[endings[0]]
+
+
 def states(event: str, passage: str) -> bool:
     """Whether a passage names the event: the participle or its verb without prefix and ge-
-    ("kondigde … aan" for "aangekondigd", "stoppen" for "gestopt")."""
+    ("kondigde … aan" for "aangekondigd", "stoppen" for "gestopt"); an English ending in
+    English or as the Dutch participles that state it."""
     terms = {fold(w.lower()) for w in re.findall(r"[^\W\d_]+", passage)}
+    verb = _ENDING_EN.get(event.lower())
+    if verb:
+        forms, dutch = _ENDINGS_EN[verb]
+        return bool(terms & set(forms.split())) or any(states(w, passage) for w in dutch.split())
     event = fold(event.lower())
     match = _PARTICIPLE.match(event)
     core = match.group("core") if match and match.group("prefix").endswith("ge") else event

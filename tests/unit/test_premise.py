@@ -156,6 +156,28 @@ def test_the_event_a_why_takes_for_granted():
     assert not states("opgeheven", "De Drone Council brengt partijen bij elkaar.")
 
 
+def test_the_ending_an_english_question_takes_for_granted():
+    assert presupposed_event("Why did the Netherlands withdraw from DIANA in 2025?", True) == (
+        "withdraw"
+    )
+    assert presupposed_event("Why was the drone programme abolished in 2022?", True) == (
+        "abolished"
+    )
+    assert presupposed_event("When will the SecFund be discontinued?", True) == "discontinued"
+    # only an ending, not denied; "end" as a noun is no event
+    assert presupposed_event("Why did the cabinet set up the SecFund?", True) is None
+    assert presupposed_event("Why didn't ASR stop investing?", True) is None
+    assert presupposed_event("Why was the fund set up at the end of 2023?", True) is None
+    # Dutch rules are not read in English and English ones not in Dutch
+    assert presupposed_event("Why was the fund opgeheven?", True) is None
+    assert presupposed_event("Waarom is het fonds abolished?") is None
+    # stated in English, or by the Dutch participle of the same ending
+    assert states("withdraw", "The Netherlands withdrew from the accelerator.")
+    assert states("abolished", "Het programma is in 2022 afgeschaft.")
+    assert states("stop", "ASR stopte in 2024 met investeren.")
+    assert not states("withdraw", "Nederland neemt deel aan DIANA.")
+
+
 @pytest.mark.parametrize(
     ("question", "other", "stated"),
     [
@@ -166,14 +188,27 @@ def test_the_event_a_why_takes_for_granted():
         ("Wanneer wordt het SecFund opgeheven?",
          "Het SecFund start in 2025 met een fondsvermogen van 25 miljoen euro.",
          "Het SecFund wordt in 2030 opgeheven, zodra de laatste investering is afgerond."),
+        # asked in English of a Dutch passage
+        ("Why was the Drone Council Nederland abolished in 2021?",
+         "De Drone Council Nederland is in 2021 opgericht en brengt partijen bij elkaar.",
+         "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."),
+        # the event stated of another body confirms nothing about this one
+        ("Waarom is de Drone Council Nederland in 2021 opgeheven?",
+         "Het Space Office is in 2021 opgeheven.",
+         "De Drone Council Nederland is in 2021 opgeheven omdat de taken naar het NLR gingen."),
     ],
 )  # fmt: skip
 def test_an_event_no_passage_states_is_not_answered(question, other, stated):
-    answerer = ExtractiveAnswerer(AnswerabilityJudge(lambda t: True, model=fake_answerability()))
-    answer = answerer(Query(question, question, "nl"), [_evidence(other)])
-    assert answer.abstained and answer.answer == messages.unconfirmed("opgeheven")
+    # every term in one chunk, so the question's rarest term is its first subject term
+    judge = AnswerabilityJudge(lambda t: True, document_frequency=lambda term: 1,
+                               model=fake_answerability())  # fmt: skip
+    answerer = ExtractiveAnswerer(judge)
+    lang = "en" if question.startswith("Why") else "nl"
+    event = "abolished" if lang == "en" else "opgeheven"
+    answer = answerer(Query(question, question, lang), [_evidence(other)])
+    assert answer.abstained and answer.answer == messages.unconfirmed(event, lang == "en")
     assert answer.notes == [messages.REASON_UNCONFIRMED] and not answer.corrects
     assert answer.citations[0].quote == other  # still listed as possibly relevant
     # the passage that states the event answers
-    answer = answerer(Query(question, question, "nl"), [_evidence(other), _evidence(stated)])
+    answer = answerer(Query(question, question, lang), [_evidence(other), _evidence(stated)])
     assert not answer.abstained and answer.answer.count("[") == 1 and "[2]" in answer.answer
