@@ -76,10 +76,15 @@ _EVENT_WHY = re.compile(rf"\bwaarom\b(?=.*\b(?:{_AUXILIARY})\b)(?P<clause>[^?]*)
 _EVENT_WHEN = re.compile(
     rf"\b(?:wanneer|in welk jaar)\b(?=.*\b(?:{_AUXILIARY}|zal|zullen)\b)(?P<clause>[^?]*)", re.I
 )
-_ENDINGS = frozenset(
-    fold(w)
-    for w in """opgeheven gestopt stopgezet beëindigd afgeschaft ingetrokken geschrapt opgezegd
-    afgeblazen geannuleerd opgeschort teruggetrokken""".split()
+# each ending with its infinitive: a passage may state a strong or separable verb's ending
+# by the infinitive or its noun ("in te trekken", "intrekking" for "ingetrokken"), which the
+# participle's stem does not match
+_ENDINGS = dict(
+    tuple(fold(w) for w in pair.split(":"))
+    for pair in """opgeheven:opheffen gestopt:stoppen stopgezet:stopzetten beëindigd:beëindigen
+    afgeschaft:afschaffen ingetrokken:intrekken geschrapt:schrappen opgezegd:opzeggen
+    afgeblazen:afblazen geannuleerd:annuleren opgeschort:opschorten
+    teruggetrokken:terugtrekken""".split()
 )
 # Asked in English, only an ending is checked (the passage is mostly Dutch and other verbs
 # cannot be matched across languages): the English verb's forms, and the Dutch participles a
@@ -107,6 +112,8 @@ _SEPARABLE = "aan|af|in|op|uit|terug|stop|door|mee|vast|over|toe|weg|bij|om|na|v
 _PARTICIPLE = re.compile(
     rf"^(?P<prefix>(?:{_SEPARABLE})?ge|be|ver|ont|her)(?P<core>[a-z]{{3,}}(?:d|t|en))$"
 )
+# a separable verb's infinitive written apart ("op te heffen", "in te trekken")
+_SPLIT_INFINITIVE = re.compile(rf"\b({_SEPARABLE})\s+te\s+([^\W\d_]+)", re.I)
 # participles that carry no event of their own: the event is in the words around them
 # ("interessant gevonden", "opdracht gegeven", "besloten … in te trekken")
 _LIGHT_VERBS = frozenset(
@@ -163,10 +170,16 @@ def states(event: str, passage: str) -> bool:
     if verb:
         forms, dutch = _ENDINGS_EN[verb]
         return bool(terms & set(forms.split())) or any(states(w, passage) for w in dutch.split())
+    terms |= {fold(f"{a}{b}".lower()) for a, b in _SPLIT_INFINITIVE.findall(passage)}
     event = fold(event.lower())
     match = _PARTICIPLE.match(event)
     core = match.group("core") if match and match.group("prefix").endswith("ge") else event
-    return matches(event, terms) or matches(core, terms)
+    infinitive = _ENDINGS.get(event)
+    return (
+        matches(event, terms)
+        or matches(core, terms)
+        or bool(infinitive and matches(infinitive, terms))
+    )
 
 
 @dataclass(frozen=True)

@@ -154,6 +154,10 @@ def test_the_event_a_why_takes_for_granted():
     assert states("gestopt", "Het fonds stopte in 2023 met nieuwe investeringen.")
     assert states("beëindigd", "De beëindiging van de samenwerking volgt in 2026.")
     assert not states("opgeheven", "De Drone Council brengt partijen bij elkaar.")
+    # a strong or separable verb's ending stated by its infinitive (apart or not) or its noun
+    assert states("ingetrokken", "Het kabinet besluit de verzekering in te trekken.")
+    assert states("opgeheven", "Na de opheffing van het fonds gaan de taken naar het NLR.")
+    assert not states("ingetrokken", "Het kabinet besluit de verzekering te verlengen.")
 
 
 def test_the_ending_an_english_question_takes_for_granted():
@@ -175,6 +179,7 @@ def test_the_ending_an_english_question_takes_for_granted():
     assert states("withdraw", "The Netherlands withdrew from the accelerator.")
     assert states("abolished", "Het programma is in 2022 afgeschaft.")
     assert states("stop", "ASR stopte in 2024 met investeren.")
+    assert states("withdrawn", "De staat kan een verzekering intrekken als de voorwaarden …")
     assert not states("withdraw", "Nederland neemt deel aan DIANA.")
 
 
