@@ -22,6 +22,11 @@ one, so a passage that names both is no contradiction.
 A "why" about a completed event ("Waarom is de Drone Council in 2021 opgeheven?") takes the
 event for granted; when no passage states it (`presupposed_event`, `states`), the documents
 do not confirm it, and a passage about the council is no reason for something it never says.
+So does a decision to end something ("besloten de verzekering in te trekken"), and an
+English "why" or "when" about an ending ("Why did the Netherlands withdraw from …?"), checked
+against the English forms and the Dutch participles of the same ending. The event counts as
+stated only in a passage that holds the question's rarest term: another fund's ending
+confirms nothing.
 """
 
 from __future__ import annotations
@@ -112,6 +117,9 @@ _SEPARABLE = "aan|af|in|op|uit|terug|stop|door|mee|vast|over|toe|weg|bij|om|na|v
 _PARTICIPLE = re.compile(
     rf"^(?P<prefix>(?:{_SEPARABLE})?ge|be|ver|ont|her)(?P<core>[a-z]{{3,}}(?:d|t|en))$"
 )
+_INFINITIVES = {infinitive: participle for participle, infinitive in _ENDINGS.items()}
+# "besloten het fonds op te heffen": what was decided is the event taken for granted
+_DECIDED = frozenset(("besloten", "gekozen"))
 # a separable verb's infinitive written apart ("op te heffen", "in te trekken")
 _SPLIT_INFINITIVE = re.compile(rf"\b({_SEPARABLE})\s+te\s+([^\W\d_]+)", re.I)
 # participles that carry no event of their own: the event is in the words around them
@@ -140,6 +148,8 @@ def presupposed_event(question: str, english: bool = False) -> str | None:
     written = re.findall(r"[^\W\d_]+", match.group("clause"))
     words = [fold(w.lower()) for w in written]
     last = max((i for i, w in enumerate(words) if _PARTICIPLE.match(w)), default=None)
+    if last is not None and words[last] in _DECIDED:
+        return _decided_ending(written, words, last)
     if last is None or words[last] in _LIGHT_VERBS:
         return None
     if endings_only and words[last] not in _ENDINGS:
@@ -147,6 +157,18 @@ def presupposed_event(question: str, english: bool = False) -> str | None:
     if (_NEGATIONS | {"geen"}) & set(words[:last]):
         return None
     return written[last]
+
+
+def _decided_ending(written: list[str], words: list[str], decided: int) -> str | None:
+    """The ending a decision takes for granted ("in te trekken" in "Waarom heeft het kabinet
+    besloten de verzekering in te trekken?"), as written, unless it is denied."""
+    for i in range(decided + 2, len(words)):
+        if words[i - 1] != "te":
+            continue
+        apart = i >= decided + 3 and f"{words[i - 2]}{words[i]}" in _INFINITIVES
+        if (apart or words[i] in _INFINITIVES) and not (_NEGATIONS | {"geen"}) & set(words[:i]):
+            return " ".join(written[i - 2 if apart else i - 1 : i + 1])
+    return None
 
 
 def _english_ending(question: str) -> str | None:
@@ -172,6 +194,8 @@ def states(event: str, passage: str) -> bool:
         return bool(terms & set(forms.split())) or any(states(w, passage) for w in dutch.split())
     terms |= {fold(f"{a}{b}".lower()) for a, b in _SPLIT_INFINITIVE.findall(passage)}
     event = fold(event.lower())
+    # a decided ending as the question wrote it ("in te trekken") stands for its participle
+    event = _INFINITIVES.get(re.sub(r"\s+te\s+|^te\s+", "", event), event)
     match = _PARTICIPLE.match(event)
     core = match.group("core") if match and match.group("prefix").endswith("ge") else event
     infinitive = _ENDINGS.get(event)

@@ -149,6 +149,14 @@ def test_the_event_a_why_takes_for_granted():
     assert presupposed_event("In welk jaar is de samenwerking beëindigd?") == "beëindigd"
     assert presupposed_event("Wanneer is de Sectoragenda gepubliceerd?") is None
     assert presupposed_event("Wanneer gaat de financieringstafel van start?") is None
+    # a decision takes the ending it decides on for granted, unless it is denied
+    decided = "Waarom heeft het kabinet besloten de verzekering voor het project in te trekken?"
+    assert presupposed_event(decided) == "in te trekken"
+    assert presupposed_event("Waarom is besloten om het SecFund te stoppen?") == "te stoppen"
+    assert presupposed_event("Waarom is besloten de verzekering niet in te trekken?") is None
+    assert presupposed_event("Waarom heeft het kabinet besloten te investeren?") is None
+    assert states("in te trekken", "De verzekering is in 2024 ingetrokken.")
+    assert not states("te stoppen", "Het SecFund gaat in 2025 van start.")
     # the verb without its prefix and ge- counts ("kondigde … aan"), another verb does not
     assert states("aangekondigd", "ASR kondigde in december 2024 aan dat het zou investeren.")
     assert states("gestopt", "Het fonds stopte in 2023 met nieuwe investeringen.")
