@@ -123,7 +123,8 @@ _DECIDED = frozenset(("besloten", "gekozen"))
 # a separable verb's infinitive written apart ("op te heffen", "in te trekken")
 _SPLIT_INFINITIVE = re.compile(rf"\b({_SEPARABLE})\s+te\s+([^\W\d_]+)", re.I)
 # participles that carry no event of their own: the event is in the words around them
-# ("interessant gevonden", "opdracht gegeven", "besloten … in te trekken")
+# ("interessant gevonden", "opdracht gegeven", "besloten … te investeren"; a decision to end
+# something is the exception, `_decided_ending`)
 _LIGHT_VERBS = frozenset(
     """gevonden gegeven gedaan gemaakt genomen gekregen gehad gezien gelaten gesteld
     gehouden gebracht gestuurd verstuurd gezonden verzonden gekomen gegaan geworden gebleken
@@ -135,9 +136,10 @@ def presupposed_event(question: str, english: bool = False) -> str | None:
     """The participle a Dutch "why" about a completed event turns on ("opgeheven" in
     "Waarom is de Drone Council in 2021 opgeheven?"), or a "when" about an ending ("Wanneer
     wordt het SecFund opgeheven?"), or None: the last participle, unless it is a light verb
-    whose event lies in other words. Not for a denied event ("Waarom is X niet …"): what did
-    not happen is rarely stated. In English, the ending a "why" or "when" takes for granted
-    ("withdraw" in "Why did the Netherlands withdraw from DIANA?")."""
+    whose event lies in other words, or the ending a decision names ("in te trekken" after
+    "besloten"). Not for a denied event ("Waarom is X niet …"): what did not happen is rarely
+    stated. In English, the ending a "why" or "when" takes for granted ("withdraw" in "Why
+    did the Netherlands withdraw from DIANA?")."""
     if english:
         return _english_ending(question)
     match = _EVENT_WHY.search(question)
@@ -172,6 +174,7 @@ def _decided_ending(written: list[str], words: list[str], decided: int) -> str |
 
 
 def _english_ending(question: str) -> str | None:
+    """The first ending verb of an English "why" or "when", as written, unless denied."""
     match = _EVENT_EN.search(question)
     if not match:
         return None
