@@ -58,6 +58,7 @@ _UNITS = frozenset(
 _PREPOSITIONS = frozenset("van bij door uit onder of by from".split())
 # "niet" and "nooit" deny a verb; "geen" denies a noun ("geen aanleiding voor")
 _NEGATIONS = frozenset(("niet", "nooit"))
+_DENIALS = _NEGATIONS | {"geen"}  # what denies an event a question asks about
 # the part of a year a plan names ("eind 2026", "Q4 2023"): a passage that puts the same
 # year's event in another part contradicts "Waarom pas eind 2026?" (days and months are
 # left out: a footnote's dated source differs without contradicting)
@@ -156,7 +157,7 @@ def presupposed_event(question: str, english: bool = False) -> str | None:
         return None
     if endings_only and words[last] not in _ENDINGS:
         return None
-    if (_NEGATIONS | {"geen"}) & set(words[:last]):
+    if _DENIALS & set(words[:last]):
         return None
     return written[last]
 
@@ -168,7 +169,7 @@ def _decided_ending(written: list[str], words: list[str], decided: int) -> str |
         if words[i - 1] != "te":
             continue
         apart = i >= decided + 3 and f"{words[i - 2]}{words[i]}" in _INFINITIVES
-        if (apart or words[i] in _INFINITIVES) and not (_NEGATIONS | {"geen"}) & set(words[:i]):
+        if (apart or words[i] in _INFINITIVES) and not _DENIALS & set(words[:i]):
             return " ".join(written[i - 2 if apart else i - 1 : i + 1])
     return None
 
@@ -191,11 +192,16 @@ def states(event: str, passage: str) -> bool:
     ("kondigde … aan" for "aangekondigd", "stoppen" for "gestopt"); an English ending in
     English or as the Dutch participles that state it."""
     terms = {fold(w.lower()) for w in re.findall(r"[^\W\d_]+", passage)}
+    terms |= {fold(f"{a}{b}".lower()) for a, b in _SPLIT_INFINITIVE.findall(passage)}
     verb = _ENDING_EN.get(event.lower())
     if verb:
         forms, dutch = _ENDINGS_EN[verb]
-        return bool(terms & set(forms.split())) or any(states(w, passage) for w in dutch.split())
-    terms |= {fold(f"{a}{b}".lower()) for a, b in _SPLIT_INFINITIVE.findall(passage)}
+        return bool(terms & set(forms.split())) or any(_names(w, terms) for w in dutch.split())
+    return _names(event, terms)
+
+
+def _names(event: str, terms: set[str]) -> bool:
+    """Whether a passage's terms name a Dutch event (`states`)."""
     event = fold(event.lower())
     # a decided ending as the question wrote it ("in te trekken") stands for its participle
     event = _INFINITIVES.get(re.sub(r"\s+te\s+|^te\s+", "", event), event)
