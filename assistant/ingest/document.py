@@ -30,10 +30,11 @@ from assistant.text.clean import (
 )
 from assistant.text.redaction import strip_redactions
 from assistant.text.running import page_labels, remove_running
+from assistant.text.segment import own_words
 
 # Raised whenever reading a file gives other text, chunks or metadata than before: the next
 # full ingest then reads every file again, even those whose content did not change.
-EXTRACTION_VERSION = "7"
+EXTRACTION_VERSION = "8"
 
 
 def _pages_to_blocks(
@@ -45,8 +46,9 @@ def _pages_to_blocks(
     labels = page_labels(uncut) if paged else [None] * len(uncut)
     pages = remove_running(uncut, labels) if paged else [remove_repeated_blocks(p) for p in uncut]
     notes = footnote_numbers([ln for p in pages for ln in p])
-    cleaned = [clean_lines(p, notes) for p in pages]
-    stated = [clean_lines(p, notes) for p in uncut] if paged else cleaned
+    own = own_words(ln for p in uncut for ln in p)
+    cleaned = [clean_lines(p, notes, own) for p in pages]
+    stated = [clean_lines(p, notes, own) for p in uncut] if paged else cleaned
     return [build_blocks(p) for p in cleaned], stated, labels
 
 
@@ -81,7 +83,8 @@ def load_document(
         numbers: list[int | None] = list(range(1, len(page_blocks) + 1))
     elif suffix == ".docx":
         raw_lines, headings = read_docx(path)
-        lines = clean_lines([strip_redactions(normalize_chars(ln)) for ln in raw_lines], set())
+        raw_lines = [strip_redactions(normalize_chars(ln)) for ln in raw_lines]
+        lines = clean_lines(raw_lines, set(), own_words(raw_lines))
         page_blocks = [build_blocks(lines, known_headings=headings, blank_lines_separate=True)]
         lines, numbers, labels = [lines], [None], [None]
     else:
@@ -156,11 +159,12 @@ def _markdown_pages(
     uncut = pages
     pages = remove_running(pages, labels) if markers else [remove_repeated_blocks(pages[0])]
     notes = footnote_numbers([ln for page in pages for ln in page])
+    own = own_words(ln for page in uncut for ln in page)
     page_blocks, all_lines = [], []
     for page, heading_text in zip(pages, headings, strict=True):
         # running-line removal shifts indexes: the headings are found again by content
         heading_idx = {i for i, ln in enumerate(page) if ln in heading_text}
-        cleaned = clean_lines(page, notes)
+        cleaned = clean_lines(page, notes, own)
         if markers:  # a PDF's pages: headings are known by their shape, as in a PDF
             page_blocks.append(build_blocks(cleaned))
         else:
@@ -169,7 +173,7 @@ def _markdown_pages(
             )
         all_lines.append(cleaned)
     if markers:  # what the metadata is read from: a cover repeats the running title
-        all_lines = [clean_lines(page, notes) for page in uncut]
+        all_lines = [clean_lines(page, notes, own) for page in uncut]
     return page_blocks, all_lines, [number for number, _ in parts], labels
 
 

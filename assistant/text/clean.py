@@ -235,13 +235,15 @@ def build_blocks(
     return blocks
 
 
-def clean_lines(lines: list[str], footnotes: set[str]) -> list[str]:
-    """Per-line repairs that need no context: glued footnote markers, words run together,
-    trailing spaces."""
+def clean_lines(
+    lines: list[str], footnotes: set[str], own: frozenset[str] = frozenset()
+) -> list[str]:
+    """Per-line repairs that need no context: glued footnote markers, words run together
+    (`own`: the document's own words, `segment.own_words`), trailing spaces."""
     out = []
     for ln in lines:
         if _FOOTNOTE_RE.match(ln) and not _is_item(ln):
             out.append(ln.rstrip())
         else:
-            out.append(separate_words(strip_footnote_markers(ln, footnotes)).rstrip())
+            out.append(separate_words(strip_footnote_markers(ln, footnotes), own).rstrip())
     return out
