@@ -200,11 +200,22 @@ def counts_a_thing(question: str) -> bool:
     return bool(_COUNTS_A_THING.search(question))
 
 
+# A unit a question spells out ("Hoeveel kilo …?") and the symbol documents write after a
+# figure ("10.000 kg", "10.000kg").
+UNIT_SYMBOLS = {
+    "kilo": "kg", "kilogram": "kg", "kilometer": "km", "meter": "m", "liter": "l",
+    "megawatt": "mw", "gigawatt": "gw", "megawattuur": "mwh", "terawattuur": "twh",
+    "hectare": "ha",
+}  # fmt: skip
+_FIGURE_WITH_UNIT = re.compile(r"\d(?:[\d.,]*\d)?([a-z]+)$")
+
+
 def count_near(text: str, focus: str, window: int = 4) -> bool:
     """Whether a number stands within `window` words of the counted thing ("vier
     actielijnen", "een tweetal onafhankelijke studies"), in the same sentence: the figure must
-    be about it."""
+    be about it. A counted unit may stand as its symbol ("10.000 kg" for "kilo")."""
     target = fold(focus)[:6]
+    symbol = UNIT_SYMBOLS.get(fold(focus))
     for span in split_sentences(text):
         words = [
             w.strip(".,;:") for w in re.findall(r"[\w.,-]+", fold(text[span.start : span.end]))
@@ -214,7 +225,13 @@ def count_near(text: str, focus: str, window: int = 4) -> bool:
             for i, w in enumerate(words)
             if w and (w[0].isdigit() and not YEAR.fullmatch(w) or w in _NUMBER_WORDS - {"een"})
         ]
-        subjects = [i for i, w in enumerate(words) if w.startswith(target)]
+        subjects = [
+            i
+            for i, w in enumerate(words)
+            if w.startswith(target)
+            or w == symbol
+            or (symbol and (m := _FIGURE_WITH_UNIT.fullmatch(w)) and m.group(1) == symbol)
+        ]
         if any(abs(n - s) <= window for n in numbers for s in subjects):
             return True
     return False

@@ -210,6 +210,12 @@ def test_a_count_must_be_about_the_counted_thing():
     assert not count_near("financiering door banken. De NLDTIB telde 1.240 bedrijven", "banken")
 
 
+@pytest.mark.parametrize("text", ["een opslag van 10.000 kg of meer", "een opslag van 10.000kg"])
+def test_a_counted_unit_may_stand_as_its_symbol(text):
+    assert count_near(text, "kilo")
+    assert not count_near("een opslag van 10.000 ton", "kilo")
+
+
 @pytest.mark.parametrize(
     ("question", "focus"),
     [
