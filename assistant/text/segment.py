@@ -11,10 +11,9 @@ A Dutch compound ("financieringsinstrumentarium") is one word and stays whole: a
 split only when its best split holds function words ("de", "is", "het", ...), which no
 compound is made of, and every part is a known word or a number.
 
-A name no dictionary holds ("SecFund", "DefPort") would come apart into the words it is
-made of ("Sec Fund"), and then no search for it finds the passage. Where the same document
-spells the name apart elsewhere, `own_words(lines)` collects it and the split keeps it
-whole.
+A name no dictionary holds ("SecFund") would come apart into the words it is made of
+("Sec Fund"), and then no search for it finds the passage. Where the same document writes
+the name apart elsewhere, `own_words(lines)` collects it and the split keeps it whole.
 """
 
 from __future__ import annotations
