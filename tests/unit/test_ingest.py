@@ -101,6 +101,18 @@ def test_latin1_text_is_decoded(tmp_path: Path):
     assert "Financiële" in load_document(path).pages[0].text
 
 
+@pytest.mark.parametrize("name", ["actieagenda.txt", "actieagenda.md"])
+def test_glued_words_are_set_apart_keeping_the_documents_own_names(tmp_path: Path, name: str):
+    path = tmp_path / name
+    path.write_text(
+        "Het SecFund investeert in innovatieve defensiebedrijven.\n\n"
+        "Op2april2025ishetSecFundofficieelgelanceerd.\n",
+        encoding="utf-8",
+    )
+    text = " ".join(page.text for page in load_document(path).pages)
+    assert "Op 2 april 2025 is het SecFund officieel gelanceerd." in text
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
