@@ -108,19 +108,26 @@ def ask(page, question: str):
 def set_field(page, box, text: str, line_shows: str) -> None:
     """Fill a filter field and wait for the filters line to show `line_shows`. On a busy
     machine a value filled while the accordion's fields are still mounting can be dropped
-    by the browser before gradio sees it; it is then filled once more, and a second miss
-    fails with what the field and the line hold."""
+    by the browser before gradio sees it, and filling the same value again may then change
+    nothing gradio hears of; so a retry empties the field and types the value key by key.
+    A third miss fails with what the field and the line hold."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     shows = f"document.querySelector('#filters-line').innerText.includes({json.dumps(line_shows)})"
-    for attempt in (1, 2):
-        box.fill(text)
+    for attempt in (1, 2, 3):
+        if attempt == 1:
+            box.fill(text)
+        else:
+            box.fill("")
+            box.press("Tab")
+            box.click()
+            box.press_sequentially(text, delay=20)
         box.press("Tab")
         try:
-            page.wait_for_function(shows, timeout=20_000)
+            page.wait_for_function(shows, timeout=20_000 if attempt == 1 else 30_000)
             return
         except PlaywrightTimeout:
-            if attempt == 2:
+            if attempt == 3:
                 line = page.locator("#filters-line").inner_text()
                 raise AssertionError(
                     f"filters line never showed {line_shows!r}: field {box.input_value()!r}, "
