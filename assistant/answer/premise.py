@@ -179,10 +179,11 @@ def _english_ending(question: str) -> str | None:
     match = _EVENT_EN.search(question)
     if not match:
         return None
-    written = re.findall(r"[^\W\d_]+(?:'t)?", match.group("clause"))
+    # a contracted denial ("Why didn't …") is never read: `_EVENT_EN` wants the auxiliary whole
+    written = re.findall(r"[^\W\d_]+", match.group("clause"))
     words = [w.lower() for w in written]
     endings = [i for i, w in enumerate(words) if w in _ENDING_EN]
-    if not endings or {"not", "never", "no", "n't"} & set(words[: endings[0]]):
+    if not endings or {"not", "never", "no"} & set(words[: endings[0]]):
         return None
     return written[endings[0]]
 

@@ -81,7 +81,7 @@ def _word_cost(word: str, own: frozenset[str]) -> float:
     return min(_cost(word), _COMMON) if word in own else _cost(word)
 
 
-def _split(run: str, own: frozenset[str] = frozenset()) -> list[str]:
+def _split(run: str, own: frozenset[str]) -> list[str]:
     """The cheapest sequence of words that spells `run` (Viterbi over end positions)."""
     best = [0.0] + [math.inf] * len(run)
     back = [0] * (len(run) + 1)
@@ -97,7 +97,7 @@ def _split(run: str, own: frozenset[str] = frozenset()) -> list[str]:
     return words[::-1]
 
 
-def _separate(match: re.Match, own: frozenset[str] = frozenset()) -> str:
+def _separate(match: re.Match, own: frozenset[str]) -> str:
     run = match.group(0)
     if _cost(run) < _UNKNOWN_COST:  # a word in its own right
         return run
